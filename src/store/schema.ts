@@ -1,0 +1,126 @@
+/**
+ * Table types for Kysely. Portability rules (notes/stack.md §4 "Kysely portability"):
+ * flags are integer 0/1, timestamps ISO-8601 UTC text, ids are integer identity/autoincrement,
+ * nothing that is queried lives in JSON text. The same schema runs on SQLite and PostgreSQL.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** 0/1 flag (better-sqlite3 cannot bind booleans). */
+export type Flag = number;
+
+export interface SitesTable {
+  id: Generated<number>;
+  domain: string;
+  created_at: string;
+}
+
+/** Content-addressed bodies (sha256 hex), so a snapshot can be re-analysed offline. */
+export interface BlobsTable {
+  content_hash: string;
+  size: number;
+  body: ColumnType<Buffer, Buffer, never>;
+  created_at: string;
+}
+
+/** One capture of a URL: what the server said, and which bytes. Analyses replay from these. */
+export interface SnapshotsTable {
+  id: Generated<number>;
+  url: string;
+  final_url: string;
+  status: number | null;
+  /** Response headers, lower-case names → values, as JSON (replay only; never queried). */
+  headers_json: string;
+  /** Redirect chain as JSON (replay only). */
+  redirects_json: string;
+  content_hash: string | null;
+  content_type: string | null;
+  encoding: string | null;
+  truncated: Flag;
+  source: string;
+  fetched_at: string;
+}
+
+export interface PagesTable {
+  id: Generated<number>;
+  url: string;
+  final_url: string | null;
+  status: number | null;
+  title: string | null;
+  canonical_html: string | null;
+  canonical_http: string | null;
+  robots_meta: string | null;
+  robots_header: string | null;
+  indexable: Flag | null;
+  indexability_reason: string | null;
+  is_medium: Flag;
+  medium_post_id: string | null;
+  blocked: Flag;
+  source: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  last_snapshot_id: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  first_seen_at: string;
+  captured_at: string | null;
+  updated_at: string;
+}
+
+export interface LinksTable {
+  id: Generated<number>;
+  page_id: number;
+  /** Natural key inside a page: `<href>#<occurrence>` so a re-audit updates instead of duplicating. */
+  link_key: string;
+  position: number;
+  tag: string;
+  href: string;
+  url: string | null;
+  target_host: string | null;
+  registrable_domain: string | null;
+  to_user_site: Flag;
+  anchor_text: string;
+  /** rel tokens joined by single spaces (queried with LIKE '% nofollow %' on ' '||rel||' '). */
+  rel: string;
+  follow: Flag;
+  placement: string;
+  target_status: number | null;
+  target_final_url: string | null;
+  target_checked_at: string | null;
+  /** 1 while the link was on the page at the last audit; 0 once a re-audit no longer finds it. */
+  present: Flag;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditRunsTable {
+  id: Generated<number>;
+  /** Hash of the inputs and options: the same command resumes its unfinished run. */
+  run_key: string;
+  status: string;
+  total: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface AuditRunItemsTable {
+  id: Generated<number>;
+  run_id: number;
+  position: number;
+  input: string;
+  state: string;
+  page_id: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  updated_at: string;
+}
+
+export interface Database {
+  sites: SitesTable;
+  blobs: BlobsTable;
+  snapshots: SnapshotsTable;
+  pages: PagesTable;
+  links: LinksTable;
+  audit_runs: AuditRunsTable;
+  audit_run_items: AuditRunItemsTable;
+}
