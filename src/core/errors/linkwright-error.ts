@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   // configuration and storage
   CONFIG_INVALID: 'config',
   STORE_ERROR: 'permanent',
+  // medium readers (src/core/medium): GraphQL `post: null` and the like
+  MEDIUM_POST_NOT_FOUND: 'permanent',
 } as const satisfies Record<string, ErrorClass>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
