@@ -1,0 +1,117 @@
+/**
+ * Per-host politeness (DESIGN §6, reliability.md R7): one request at a time per host (a p-queue with
+ * concurrency 1 per host, like Nutch/StormCrawler/Heritrix `threads.per.queue`=1 by host), and a
+ * wait between requests measured from the END of the previous one — the same definition as Nutch's
+ * `fetcher.server.delay` — that is ≥ max(configured delay, robots Crawl-delay). A host can also be
+ * held back until a given time (Retry-After, backoff after an error).
+ */
+import PQueue from 'p-queue';
+import type { FetchClock } from './fetch-clock.js';
+
+export interface HostPace {
+  /** When the previous request to this host finished (clock ms), null before the first one. */
+  lastEndMs: number | null;
+  /** No request before this time (Retry-After / backoff), clock ms. */
+  notBeforeMs: number;
+  /** robots.txt Crawl-delay for our group, in ms (0 when none). */
+  crawlDelayMs: number;
+  /** Requests running right now (0 or 1 by construction). */
+  inFlight: number;
+}
+
+interface HostEntry {
+  queue: PQueue;
+  pace: HostPace;
+}
+
+export class HostScheduler {
+  private readonly hosts = new Map<string, HostEntry>();
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly clock: FetchClock,
+    private readonly configuredDelayMs: (host: string) => number,
+  ) {}
+
+  private entry(host: string): HostEntry {
+    let e = this.hosts.get(host);
+    if (e === undefined) {
+      e = { queue: new PQueue({ concurrency: 1 }), pace: { lastEndMs: null, notBeforeMs: 0, crawlDelayMs: 0, inFlight: 0 } };
+      this.hosts.set(host, e);
+    }
+    return e;
+  }
+
+  /** Effective gap between two requests to `host`: max(configured delay, Crawl-delay). */
+  delayFor(host: string): number {
+    return Math.max(this.configuredDelayMs(host), this.entry(host).pace.crawlDelayMs);
+  }
+
+  pace(host: string): Readonly<HostPace> {
+    return this.entry(host).pace;
+  }
+
+  setCrawlDelay(host: string, ms: number): void {
+    this.entry(host).pace.crawlDelayMs = Math.max(0, ms);
+  }
+
+  /** Holds the host back until `untilMs` (never shortens an existing hold). */
+  holdUntil(host: string, untilMs: number): void {
+    const pace = this.entry(host).pace;
+    pace.notBeforeMs = Math.max(pace.notBeforeMs, untilMs);
+  }
+
+  /** How long a request queued now would wait for its turn, ignoring requests already queued. */
+  waitEstimate(host: string): number {
+    const pace = this.entry(host).pace;
+    const readyAt = Math.max(pace.lastEndMs === null ? 0 : pace.lastEndMs + this.delayFor(host), pace.notBeforeMs);
+    return Math.max(0, readyAt - this.clock.now());
+  }
+
+  /**
+   * Runs `task` as the host's next request: after every earlier request to the host has finished
+   * and the politeness wait has passed. `signal` aborts the wait: the returned promise rejects at
+   * once, but the queue slot is released only when a task that had already started has really
+   * finished (the caller tears its request down), so an abort never lets two requests overlap.
+   */
+  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (this.closing.signal.aborted) return Promise.reject(this.closing.signal.reason);
+    const e = this.entry(host);
+    const combined = signal === undefined ? this.closing.signal : AbortSignal.any([signal, this.closing.signal]);
+    const queued = e.queue.add(async () => {
+      combined.throwIfAborted(); // aborted while queued: give the turn away without a request
+      const wait = this.waitEstimate(host);
+      if (wait > 0) await this.clock.sleep(wait, combined);
+      combined.throwIfAborted();
+      e.pace.inFlight++;
+      try {
+        return await task();
+      } finally {
+        e.pace.inFlight--;
+        e.pace.lastEndMs = this.clock.now();
+      }
+    }) as Promise<T>;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(combined.reason);
+      combined.addEventListener('abort', onAbort, { once: true });
+      queued.then(
+        (value) => {
+          combined.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          combined.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /**
+   * Stops the scheduler: queued and sleeping requests reject with `reason` (nothing is left pending),
+   * running ones finish or fail on their own.
+   */
+  close(reason: Error): void {
+    this.closing.abort(reason);
+  }
+}
