@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { systemClock } from '../../app/system-clock.js';
+import { runDemo } from '../../demo/run-demo.js';
+import { openStore } from '../../store/open-store.js';
+import type { CliIo } from '../cli-io.js';
+import { auditJson, auditText } from './audit-command.js';
+import { createProgress } from '../progress.js';
+
+export const DEFAULT_DEMO_DB = 'linkwright-demo.db';
+
+export function demoCommand(io: CliIo): Command {
+  return new Command('demo')
+    .description('Run the method offline against a synthetic Medium and a synthetic site served on 127.0.0.1')
+    .option('--db <path|url>', `where the demo stores its results (default ./${DEFAULT_DEMO_DB})`)
+    .option('--json', 'print the audit as JSON')
+    .action(async (flags: { db?: string; json?: boolean }) => {
+      const store = await openStore({ location: flags.db ?? resolve(io.cwd, DEFAULT_DEMO_DB) });
+      try {
+        const progress = createProgress(io, 4);
+        const run = await runDemo({ store, clock: systemClock, onProgress: (e) => progress.update(e.done, e.input) }).finally(() => progress.stop());
+        if (flags.json) {
+          io.stdout.write(auditJson(run.audit));
+          return;
+        }
+        io.stdout.write(
+          [
+            `Linkwright demo — a synthetic Medium (${run.world.medium.host}) and your site (${run.world.userSite.host}), served on 127.0.0.1:${run.server.port}.`,
+            `Audit of ${run.audit.audits.length + run.audit.failures.length} Medium stories for links to ${run.world.userSite.host} (targets checked):`,
+            '',
+            auditText(run.audit),
+            'What to notice:',
+            '- story body links are rendered "ugc nofollow" by Medium: their worth is referral traffic, not PageRank;',
+            '- Medium\'s own chrome links are "noopener follow"; the author bio link sits outside the story body ("bio");',
+            '- the "Soil pH" story is a copy with its canonical pointing to your site (indexability: canonical-elsewhere);',
+            '- one link lands through a 301 redirect, one on a 404: fix the target or ask for an updated link;',
+            '- one story answered with a Cloudflare-style challenge: reported as blocked, never evaded —',
+            '  save such a page in your browser and run `linkwright audit --html saved.html --url <story url>`.',
+            `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\`.`,
+            '',
+          ].join('\n'),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}

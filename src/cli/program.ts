@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { isLinkwrightError } from '../core/errors/linkwright-error.js';
+import { CliExit, type CliIo, EXIT } from './cli-io.js';
+import { auditCommand } from './commands/audit-command.js';
+import { demoCommand } from './commands/demo-command.js';
+import { linksCommand } from './commands/links-command.js';
+import { LINKWRIGHT_VERSION } from '../core/version.js';
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('linkwright')
+    .description(
+      'Backlinks from Medium, end to end: find the writers worth knowing, work relationships at a safe pace,\n' +
+        'and prove what every link is worth (followed?, in the body?, canonical?, still there?).\n' +
+        'Linkwright never posts, claps, follows or comments for you: it plans, drafts and verifies; you act.',
+    )
+    .version(LINKWRIGHT_VERSION)
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+  program.addCommand(auditCommand(io));
+  program.addCommand(linksCommand(io));
+  program.addCommand(demoCommand(io));
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (DESIGN §1: 0 ok, 1 findings, 2 usage/bad input, 3 partial). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliExit) {
+      if (error.message) io.stderr.write(`linkwright: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isLinkwrightError(error)) {
+      io.stderr.write(`linkwright: ${error.code}: ${error.message}\n`);
+      return error.errorClass === 'validation' || error.errorClass === 'config' ? EXIT.usage : EXIT.partial;
+    }
+    io.stderr.write(`linkwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Serves the demo world on 127.0.0.1 (one port, routed by Host header): a synthetic Medium and the
+ * user's synthetic site. Used by `linkwright demo` and by the end-to-end tests. Only loopback.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CHALLENGE_HEADERS, CHALLENGE_STATUS, renderChallengePage, renderMediumStoryPage, renderSitePage } from './demo-render.js';
+import { type DemoWorld, storyPath } from './demo-world.js';
+
+export interface DemoServer {
+  port: number;
+  /** http://<medium host>:<port> */
+  mediumOrigin: string;
+  /** http://<site host>:<port> */
+  siteOrigin: string;
+  /** Hostnames the fetcher must resolve to 127.0.0.1. */
+  hosts: string[];
+  /** Every request served, in order (for tests and politeness checks). */
+  requests: { host: string; path: string; at: number }[];
+  storyUrl(postId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(world: DemoWorld, options: { port?: number } = {}): Promise<DemoServer> {
+  const requests: DemoServer['requests'] = [];
+  let port = 0;
+  const origins = () => ({
+    medium: `http://${world.medium.host}:${port}`,
+    site: `http://${world.userSite.host}:${port}`,
+  });
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ host, path, at: Date.now() });
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      res.end(body);
+    };
+    if (path === '/robots.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('User-agent: *\nDisallow: /private/\n');
+      return;
+    }
+    if (host === world.medium.host) {
+      const story = world.medium.stories.find((s) => storyPath(s, world) === path || path === `/p/${s.postId}`);
+      if (!story) return send(404, '<!doctype html><title>Not found</title><p>404</p>');
+      if (story.challenge) {
+        // The shape of a Cloudflare managed challenge: 403, cf-mitigated header, "Just a moment...".
+        return send(CHALLENGE_STATUS, renderChallengePage(), { ...CHALLENGE_HEADERS });
+      }
+      return send(200, renderMediumStoryPage(world, story, origins()));
+    }
+    if (host === world.userSite.host) {
+      const page = world.userSite.pages.find((p) => p.path === path);
+      if (!page) return send(404, '<!doctype html><title>Not found</title><p>404</p>');
+      if (page.status === 301 && page.redirectTo) {
+        res.writeHead(301, { location: page.redirectTo });
+        res.end();
+        return;
+      }
+      return send(page.status, renderSitePage(world, page));
+    }
+    send(421, 'unknown host');
+  };
+
+  const server: Server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const { medium, site } = origins();
+  return {
+    port,
+    mediumOrigin: medium,
+    siteOrigin: site,
+    hosts: [world.medium.host, world.userSite.host],
+    requests,
+    storyUrl(postId) {
+      const story = world.medium.stories.find((s) => s.postId === postId);
+      if (!story) throw new Error(`no demo story ${postId}`);
+      return `${medium}${storyPath(story, world)}`;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The offline demo world: a synthetic Medium and a synthetic user site, written by us (no recorded
+ * third-party data). It is plain data so each capability can grow it (authors with feeds for
+ * discovery, prospects and placements for outreach, drafts for the checker).
+ */
+
+export interface DemoLink {
+  /** Path on the user's site (resolved against the site origin) or an absolute URL. */
+  href: string;
+  text: string;
+}
+
+/** A paragraph: plain text with optional inline links, in order. */
+export interface DemoParagraph {
+  kind: 'p' | 'h3' | 'quote';
+  parts: (string | DemoLink)[];
+}
+
+export interface DemoAuthor {
+  id: string;
+  username: string;
+  name: string;
+  bio: string;
+  /** A link in the author's bio block (their own site): Medium renders it outside the story body. */
+  bioLink: DemoLink | null;
+  followers: number;
+  following: number;
+  memberSince: string;
+}
+
+export interface DemoStory {
+  postId: string;
+  slug: string;
+  authorId: string;
+  title: string;
+  subtitle: string;
+  publishedAt: string;
+  updatedAt: string;
+  readingTimeMinutes: number;
+  claps: number;
+  voters: number;
+  responses: number;
+  tags: string[];
+  /** Set when the story is a copy of a page on the user's site (path on the user's site). */
+  canonicalPath: string | null;
+  paragraphs: DemoParagraph[];
+  /** Answers with a Cloudflare-style challenge instead of the page. */
+  challenge: boolean;
+}
+
+export interface DemoSitePage {
+  path: string;
+  title: string;
+  /** HTTP status (a moved page redirects). */
+  status: 200 | 301 | 404;
+  redirectTo?: string;
+  body: string;
+}
+
+export interface DemoWorld {
+  userSite: { host: string; name: string; ownerName: string; pages: DemoSitePage[] };
+  medium: { host: string; authors: DemoAuthor[]; stories: DemoStory[] };
+}
+
+const site = (path: string, text: string): DemoLink => ({ href: `site:${path}`, text });
+
+export function createDemoWorld(): DemoWorld {
+  return {
+    userSite: {
+      host: 'greenleaf-garden.test',
+      name: 'Greenleaf Garden',
+      ownerName: 'Robin Ashdown',
+      pages: [
+        { path: '/', title: 'Greenleaf Garden — practical organic gardening', status: 200, body: 'Guides and tools for small organic gardens.' },
+        {
+          path: '/guides/companion-planting',
+          title: 'Companion planting chart for 40 vegetables',
+          status: 200,
+          body: 'Which vegetables help each other, and which to keep apart.',
+        },
+        { path: '/guides/composting', title: 'Hot composting in 18 days', status: 200, body: 'A week-by-week method for a hot compost heap.' },
+        { path: '/old-compost-guide', title: 'Moved', status: 301, redirectTo: '/guides/composting', body: '' },
+        { path: '/tools/soil-ph-calculator', title: 'Soil pH calculator', status: 200, body: 'How much lime or sulphur your bed needs.' },
+        { path: '/guides/soil-ph', title: 'Soil pH for beginners', status: 200, body: 'What pH means for your plants, and how to change it.' },
+        { path: '/guides/seed-saving', title: 'Seed saving', status: 404, body: 'Not found' },
+      ],
+    },
+    medium: {
+      host: 'medium.demo.test',
+      authors: [
+        {
+          id: 'a1b2c3d4e5f6',
+          username: 'maya-fields',
+          name: 'Maya Fields',
+          bio: 'Market gardener. Writing weekly about soil, compost and small-space growing.',
+          bioLink: { href: 'https://mayafields.example/', text: 'mayafields.example' },
+          followers: 18400,
+          following: 210,
+          memberSince: '2019-03-02T00:00:00.000Z',
+        },
+        {
+          id: 'b2c3d4e5f6a1',
+          username: 'tom-okafor',
+          name: 'Tom Okafor',
+          bio: 'Allotment notes from Leeds.',
+          bioLink: null,
+          followers: 2300,
+          following: 95,
+          memberSince: '2021-06-11T00:00:00.000Z',
+        },
+        {
+          id: 'c3d4e5f6a1b2',
+          username: 'robin-ashdown',
+          name: 'Robin Ashdown',
+          bio: 'I run Greenleaf Garden.',
+          bioLink: site('/', 'greenleaf-garden.test'),
+          followers: 640,
+          following: 120,
+          memberSince: '2022-01-20T00:00:00.000Z',
+        },
+      ],
+      stories: [
+        {
+          postId: '5a1e2b3c4d5f',
+          slug: 'companion-planting-that-actually-works',
+          authorId: 'a1b2c3d4e5f6',
+          title: 'Companion planting that actually works',
+          subtitle: 'Three pairings I trust after ten seasons, and two I gave up on',
+          publishedAt: '2026-10-02T08:00:00.000Z',
+          updatedAt: '2026-10-03T09:30:00.000Z',
+          readingTimeMinutes: 6,
+          claps: 1840,
+          voters: 212,
+          responses: 14,
+          tags: ['gardening', 'organic-gardening', 'vegetables'],
+          canonicalPath: null,
+          challenge: false,
+          paragraphs: [
+            { kind: 'p', parts: ['Most companion-planting lists are folklore. A few pairings hold up in the field.'] },
+            { kind: 'h3', parts: ['Basil and tomatoes'] },
+            {
+              kind: 'p',
+              parts: ['The best chart I know is ', site('/guides/companion-planting', 'this companion planting chart'), ', which cites its trials.'],
+            },
+            { kind: 'p', parts: ['For the science, see ', { href: 'https://extension.example.edu/companion-plants.pdf', text: 'the extension service report' }, '.'] },
+          ],
+        },
+        {
+          postId: '6b2f3c4d5e6a',
+          slug: 'my-compost-heap-one-year-on',
+          authorId: 'b2c3d4e5f6a1',
+          title: 'My compost heap, one year on',
+          subtitle: 'What went wrong, and the guide that fixed it',
+          publishedAt: '2026-09-14T18:00:00.000Z',
+          updatedAt: '2026-09-14T18:00:00.000Z',
+          readingTimeMinutes: 4,
+          claps: 96,
+          voters: 17,
+          responses: 2,
+          tags: ['composting', 'gardening'],
+          canonicalPath: null,
+          challenge: false,
+          paragraphs: [
+            { kind: 'p', parts: ['My first heap was a cold, wet mess.'] },
+            { kind: 'p', parts: ['Then I followed ', site('/old-compost-guide', 'a hot composting guide'), ' and it was ready in three weeks.'] },
+            { kind: 'p', parts: ['Their ', site('/guides/seed-saving', 'seed saving page'), ' is next on my list.'] },
+          ],
+        },
+        {
+          postId: '7c3a4d5e6f7b',
+          slug: 'soil-ph-for-beginners',
+          authorId: 'c3d4e5f6a1b2',
+          title: 'Soil pH for beginners',
+          subtitle: 'What the number means and how to move it',
+          publishedAt: '2026-08-01T07:00:00.000Z',
+          updatedAt: '2026-08-01T07:00:00.000Z',
+          readingTimeMinutes: 5,
+          claps: 240,
+          voters: 31,
+          responses: 3,
+          tags: ['soil', 'gardening'],
+          canonicalPath: '/guides/soil-ph',
+          challenge: false,
+          paragraphs: [
+            { kind: 'p', parts: ['Soil pH decides which nutrients your plants can reach.'] },
+            { kind: 'p', parts: ['Work out how much lime you need with ', site('/tools/soil-ph-calculator', 'the soil pH calculator'), '.'] },
+          ],
+        },
+        {
+          postId: '8d4b5e6f7a8c',
+          slug: 'raised-beds-on-a-budget',
+          authorId: 'a1b2c3d4e5f6',
+          title: 'Raised beds on a budget',
+          subtitle: 'Pallets, pitfalls and a cheap soil mix',
+          publishedAt: '2026-10-20T08:00:00.000Z',
+          updatedAt: '2026-10-20T08:00:00.000Z',
+          readingTimeMinutes: 7,
+          claps: 2210,
+          voters: 260,
+          responses: 21,
+          tags: ['gardening', 'diy'],
+          canonicalPath: null,
+          challenge: true,
+          paragraphs: [{ kind: 'p', parts: ['Fill them with ', site('/guides/composting', 'your own compost'), '.'] }],
+        },
+      ],
+    },
+  };
+}
+
+export function storyPath(story: DemoStory, world: DemoWorld): string {
+  const author = world.medium.authors.find((a) => a.id === story.authorId);
+  return `/@${author?.username ?? 'unknown'}/${story.slug}-${story.postId}`;
+}
+
+/** Resolves `site:/path` hrefs of the world against the user's site origin. */
+export function resolveDemoHref(href: string, siteOrigin: string): string {
+  return href.startsWith('site:') ? new URL(href.slice(5), siteOrigin).toString() : href;
+}
