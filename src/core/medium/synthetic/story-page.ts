@@ -503,7 +503,13 @@ export function renderApollo3StoryPage(story: SyntheticStory): string {
     pub === null
       ? ''
       : `<div class="pt ab"><span class="be b bf z dy">Writer for ${chrome(withSource(publicationUrl(pub, story.origin), src), escapeHtml(pub.name))}</span></div>`,
-    author.bio === '' ? '' : `<div class="pu l"><p class="be b bf z bj"><span class="ge">${escapeHtml(author.bio)}</span></p></div>`,
+    author.bio === '' && !author.bioLink
+      ? ''
+      : `<div class="pu l"><p class="be b bf z bj"><span class="ge">${escapeHtml(author.bio)}${
+          author.bioLink
+            ? ` <a class="af nx" href="${escapeAttr(author.bioLink.href)}" rel="noopener ugc nofollow" target="_blank">${escapeHtml(author.bioLink.text)}</a>`
+            : ''
+        }</span></p></div>`,
     '</div></div></div></div>',
   ].join('');
 

@@ -15,6 +15,11 @@ export interface SyntheticUser {
   memberSince: string | null;
   /** Twitter screen name without "@", or null. */
   twitter: string | null;
+  /**
+   * A link the author put in their bio (e.g. their own site). Medium shows it in the author block
+   * below the story, outside the body; we render it `rel="noopener ugc nofollow"` like other user content.
+   */
+  bioLink?: { href: string; text: string };
   imageId?: string;
 }
 
