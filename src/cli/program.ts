@@ -2,8 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { isLinkwrightError } from '../core/errors/linkwright-error.js';
 import { CliExit, type CliIo, EXIT } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
+import { authorCommand } from './commands/author-command.js';
 import { demoCommand } from './commands/demo-command.js';
+import { discoverCommand } from './commands/discover-command.js';
 import { linksCommand } from './commands/links-command.js';
+import { mediumCommand } from './commands/medium-command.js';
+import { prospectsCommand } from './commands/prospects-command.js';
 import { LINKWRIGHT_VERSION } from '../core/version.js';
 
 export function createProgram(io: CliIo): Command {
@@ -22,6 +26,10 @@ export function createProgram(io: CliIo): Command {
     .exitOverride();
   program.addCommand(auditCommand(io));
   program.addCommand(linksCommand(io));
+  program.addCommand(mediumCommand(io));
+  program.addCommand(discoverCommand(io));
+  program.addCommand(prospectsCommand(io));
+  program.addCommand(authorCommand(io));
   program.addCommand(demoCommand(io));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -2,11 +2,26 @@
  * Renders the demo world: Medium pages through the synthetic Medium renderers of src/core/medium
  * (2022+ markup, Apollo 3 state), and plain pages for the user's site.
  */
+import { feedItemFromStory, renderMediumFeed } from '../core/medium/synthetic/feed.js';
+import { renderProfilePage } from '../core/medium/synthetic/profile-page.js';
 import { paragraphFromParts, renderApollo3StoryPage } from '../core/medium/synthetic/story-page.js';
-import type { SyntheticOtherPost, SyntheticStory, SyntheticUser } from '../core/medium/synthetic/synthetic-types.js';
+import type {
+  SyntheticOtherPost,
+  SyntheticPublication,
+  SyntheticStory,
+  SyntheticUser,
+} from '../core/medium/synthetic/synthetic-types.js';
 import { escapeAttr, escapeHtml } from '../core/medium/synthetic/escape.js';
 export { CHALLENGE_HEADERS, CHALLENGE_STATUS, renderChallengePage } from '../core/medium/synthetic/challenge-page.js';
-import { type DemoAuthor, type DemoSitePage, type DemoStory, type DemoWorld, resolveDemoHref } from './demo-world.js';
+import {
+  type DemoAuthor,
+  type DemoPublication,
+  type DemoSitePage,
+  type DemoStory,
+  type DemoWorld,
+  resolveDemoHref,
+  storiesOf,
+} from './demo-world.js';
 
 export interface DemoOrigins {
   medium: string;
@@ -33,6 +48,15 @@ function tagOf(slug: string) {
   return { slug, title: slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') };
 }
 
+function syntheticPublication(pub: DemoPublication): SyntheticPublication {
+  return { id: pub.id, slug: pub.slug, name: pub.name, description: pub.description, followers: pub.followers, domain: null };
+}
+
+function publicationOf(world: DemoWorld, story: DemoStory): SyntheticPublication | null {
+  const pub = story.publicationSlug ? world.medium.publications.find((p) => p.slug === story.publicationSlug) : undefined;
+  return pub === undefined ? null : syntheticPublication(pub);
+}
+
 function otherPost(world: DemoWorld, story: DemoStory, origins: DemoOrigins): SyntheticOtherPost {
   const author = world.medium.authors.find((a) => a.id === story.authorId) as DemoAuthor;
   return {
@@ -41,27 +65,32 @@ function otherPost(world: DemoWorld, story: DemoStory, origins: DemoOrigins): Sy
     title: story.title,
     subtitle: story.subtitle,
     author: syntheticUser(author, origins),
-    publication: null,
+    publication: publicationOf(world, story),
     claps: story.claps,
     voters: story.voters,
     publishedAt: story.publishedAt,
     readingTime: story.readingTimeMinutes,
-    isLocked: false,
+    isLocked: story.memberOnly ?? false,
     tags: story.tags.map(tagOf),
   };
 }
 
+/** Medium shows a few stories under "More from" and "Recommended"; the demo shows the newest three of each. */
+const RELATED_SHOWN = 3;
+
 export function syntheticStoryOf(world: DemoWorld, story: DemoStory, origins: DemoOrigins): SyntheticStory {
   const author = world.medium.authors.find((a) => a.id === story.authorId);
   if (!author) throw new Error(`demo story ${story.postId} has no author ${story.authorId}`);
-  const others = world.medium.stories.filter((s) => s.postId !== story.postId);
+  const others = world.medium.stories
+    .filter((s) => s.postId !== story.postId)
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   return {
     id: story.postId,
     slug: story.slug,
     title: story.title,
     subtitle: story.subtitle,
     author: syntheticUser(author, origins),
-    publication: null,
+    publication: publicationOf(world, story),
     claps: story.claps,
     voters: story.voters,
     responses: story.responses,
@@ -70,7 +99,7 @@ export function syntheticStoryOf(world: DemoWorld, story: DemoStory, origins: De
     updatedAt: story.updatedAt,
     tags: story.tags.map(tagOf),
     canonicalUrl: story.canonicalPath ? new URL(story.canonicalPath, origins.site).toString() : null,
-    isLocked: false,
+    isLocked: story.memberOnly ?? false,
     paragraphs: story.paragraphs.map((p, i) =>
       paragraphFromParts(
         (0x1a2b + i * 0x111).toString(16).slice(-4),
@@ -78,14 +107,76 @@ export function syntheticStoryOf(world: DemoWorld, story: DemoStory, origins: De
         p.parts.map((part) => (typeof part === 'string' ? part : { text: part.text, href: resolveDemoHref(part.href, origins.site) })),
       ),
     ),
-    moreFromAuthor: others.filter((s) => s.authorId === story.authorId).map((s) => otherPost(world, s, origins)),
-    recommended: others.filter((s) => s.authorId !== story.authorId).map((s) => otherPost(world, s, origins)),
+    moreFromAuthor: others
+      .filter((s) => s.authorId === story.authorId)
+      .slice(0, RELATED_SHOWN)
+      .map((s) => otherPost(world, s, origins)),
+    recommended: others
+      .filter((s) => s.authorId !== story.authorId)
+      .slice(0, RELATED_SHOWN)
+      .map((s) => otherPost(world, s, origins)),
     origin: origins.medium,
   };
 }
 
 export function renderMediumStoryPage(world: DemoWorld, story: DemoStory, origins: DemoOrigins): string {
   return renderApollo3StoryPage(syntheticStoryOf(world, story, origins));
+}
+
+/** Medium serves the 10 latest items in every feed (notes §1). */
+const FEED_ITEMS = 10;
+
+function newestFirst(stories: readonly DemoStory[]): DemoStory[] {
+  return [...stories].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+}
+
+function lastBuild(stories: readonly DemoStory[]): string {
+  return newestFirst(stories)[0]?.updatedAt ?? new Date(0).toISOString();
+}
+
+/** `/feed/@user`: full content for free stories, a snippet for member-only ones (notes §1). */
+export function renderDemoUserFeed(world: DemoWorld, author: DemoAuthor, origins: DemoOrigins): string {
+  const stories = storiesOf(world, author.id).slice(0, FEED_ITEMS);
+  return renderMediumFeed({
+    kind: 'user',
+    origin: origins.medium,
+    user: syntheticUser(author, origins),
+    lastBuildDate: lastBuild(stories),
+    items: stories.map((s) => feedItemFromStory(syntheticStoryOf(world, s, origins), { full: !(s.memberOnly ?? false) })),
+  });
+}
+
+/** `/feed/tag/<slug>`: the newest stories with that tag, snippet items (notes §1: tag feeds carry no full text). */
+export function renderDemoTagFeed(world: DemoWorld, slug: string, origins: DemoOrigins): string {
+  const stories = newestFirst(world.medium.stories.filter((s) => s.tags.includes(slug))).slice(0, FEED_ITEMS);
+  return renderMediumFeed({
+    kind: 'tag',
+    origin: origins.medium,
+    tag: tagOf(slug),
+    lastBuildDate: lastBuild(stories),
+    items: stories.map((s) => feedItemFromStory(syntheticStoryOf(world, s, origins), { full: false })),
+  });
+}
+
+/** `/feed/<publication>`: the publication's newest stories. */
+export function renderDemoPublicationFeed(world: DemoWorld, pub: DemoPublication, origins: DemoOrigins): string {
+  const stories = newestFirst(world.medium.stories.filter((s) => s.publicationSlug === pub.slug)).slice(0, FEED_ITEMS);
+  return renderMediumFeed({
+    kind: 'publication',
+    origin: origins.medium,
+    publication: syntheticPublication(pub),
+    lastBuildDate: lastBuild(stories),
+    items: stories.map((s) => feedItemFromStory(syntheticStoryOf(world, s, origins), { full: !(s.memberOnly ?? false) })),
+  });
+}
+
+/** `/@user`: the profile page with its Apollo state (followers, the first page of posts with claps). */
+export function renderDemoProfilePage(world: DemoWorld, author: DemoAuthor, origins: DemoOrigins): string {
+  return renderProfilePage({
+    user: syntheticUser(author, origins),
+    posts: storiesOf(world, author.id).map((s) => otherPost(world, s, origins)),
+    origin: origins.medium,
+  });
 }
 
 export function renderSitePage(world: DemoWorld, page: DemoSitePage): string {

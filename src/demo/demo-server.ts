@@ -4,7 +4,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHALLENGE_HEADERS, CHALLENGE_STATUS, renderChallengePage, renderMediumStoryPage, renderSitePage } from './demo-render.js';
+import {
+  CHALLENGE_HEADERS,
+  CHALLENGE_STATUS,
+  renderChallengePage,
+  renderDemoProfilePage,
+  renderDemoPublicationFeed,
+  renderDemoTagFeed,
+  renderDemoUserFeed,
+  renderMediumStoryPage,
+  renderSitePage,
+} from './demo-render.js';
 import { type DemoWorld, storyPath } from './demo-world.js';
 
 export interface DemoServer {
@@ -19,6 +29,15 @@ export interface DemoServer {
   requests: { host: string; path: string; at: number }[];
   storyUrl(postId: string): string;
   close(): Promise<void>;
+}
+
+/** `/feed/@user` or `/@user/feed` → the username; anything else → null. */
+function userFeedName(segments: readonly string[]): string | null {
+  if (segments.length !== 2) return null;
+  const [a = '', b = ''] = segments;
+  if (a === 'feed' && b.startsWith('@')) return b.slice(1);
+  if (a.startsWith('@') && b === 'feed') return a.slice(1);
+  return null;
 }
 
 export async function startDemoServer(world: DemoWorld, options: { port?: number } = {}): Promise<DemoServer> {
@@ -43,6 +62,29 @@ export async function startDemoServer(world: DemoWorld, options: { port?: number
       return;
     }
     if (host === world.medium.host) {
+      const rss = (body: string) => send(200, body, { 'content-type': 'text/xml; charset=UTF-8' });
+      const segments = path
+        .split('/')
+        .filter((x) => x !== '')
+        .map((x) => decodeURIComponent(x));
+      // Feeds (notes §1): /feed/@user (also /@user/feed), /feed/tag/<slug>, /feed/<publication>.
+      const feedUser = userFeedName(segments);
+      if (feedUser !== null) {
+        const author = world.medium.authors.find((a) => a.username === feedUser.toLowerCase());
+        return author ? rss(renderDemoUserFeed(world, author, origins())) : send(404, '<!doctype html><title>Not found</title><p>404</p>');
+      }
+      if (segments[0] === 'feed' && segments[1] === 'tag' && segments[2] !== undefined && segments.length === 3) {
+        return rss(renderDemoTagFeed(world, segments[2].toLowerCase(), origins()));
+      }
+      if (segments[0] === 'feed' && segments[1] !== undefined && segments.length === 2) {
+        const pub = world.medium.publications.find((p) => p.slug === segments[1]);
+        return pub ? rss(renderDemoPublicationFeed(world, pub, origins())) : send(404, '<!doctype html><title>Not found</title><p>404</p>');
+      }
+      // Profile pages: /@user
+      if (segments.length === 1 && segments[0]?.startsWith('@')) {
+        const author = world.medium.authors.find((a) => a.username === segments[0]?.slice(1).toLowerCase());
+        return author ? send(200, renderDemoProfilePage(world, author, origins())) : send(404, '<!doctype html><title>Not found</title><p>404</p>');
+      }
       const story = world.medium.stories.find((s) => storyPath(s, world) === path || path === `/p/${s.postId}`);
       if (!story) return send(404, '<!doctype html><title>Not found</title><p>404</p>');
       if (story.challenge) {

@@ -3,6 +3,7 @@
  * third-party data). It is plain data so each capability can grow it (authors with feeds for
  * discovery, prospects and placements for outreach, drafts for the checker).
  */
+import { discoveryAuthors, discoveryStories, SOIL_AND_SPROUT } from './demo-world-discovery.js';
 
 export interface DemoLink {
   /** Path on the user's site (resolved against the site origin) or an absolute URL. */
@@ -46,6 +47,18 @@ export interface DemoStory {
   paragraphs: DemoParagraph[];
   /** Answers with a Cloudflare-style challenge instead of the page. */
   challenge: boolean;
+  /** The publication the story appeared in (its URL is then `/<publication>/<slug>-<id>`). */
+  publicationSlug?: string | null;
+  /** Member-only: feeds carry a snippet instead of the story (notes §1), the page says isLocked. */
+  memberOnly?: boolean;
+}
+
+export interface DemoPublication {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  followers: number;
 }
 
 export interface DemoSitePage {
@@ -59,12 +72,40 @@ export interface DemoSitePage {
 
 export interface DemoWorld {
   userSite: { host: string; name: string; ownerName: string; pages: DemoSitePage[] };
-  medium: { host: string; authors: DemoAuthor[]; stories: DemoStory[] };
+  medium: {
+    host: string;
+    authors: DemoAuthor[];
+    stories: DemoStory[];
+    publications: DemoPublication[];
+    /** The stories the demo's audit step audits (the first four; the others exist for discovery). */
+    auditPostIds: string[];
+  };
+  /** The demo's discovery query (`linkwright discover "gardening" --tag composting --publication soil-and-sprout`). */
+  discovery: { keywords: string[]; tags: string[]; publications: string[] };
 }
+
+export interface DemoWorldOptions {
+  /**
+   * "Now" of the world (epoch ms). Every date in the world is written as of DEMO_WORLD_ANCHOR and moved by
+   * (now − anchor), so a steady writer is active and an inactive one inactive on any day the demo runs.
+   * Default: the anchor itself (the dates exactly as written).
+   */
+  now?: number;
+  /**
+   * Host name of the fake Medium (default medium.demo.test, resolved to 127.0.0.1 by the demo's own DNS).
+   * Tests that drive the real CLI, which has no DNS override, use '127.0.0.1' and reach it directly.
+   */
+  mediumHost?: string;
+}
+
+/** The date the world's dates are written against. */
+export const DEMO_WORLD_ANCHOR = '2026-11-01T00:00:00.000Z';
 
 const site = (path: string, text: string): DemoLink => ({ href: `site:${path}`, text });
 
-export function createDemoWorld(): DemoWorld {
+export function createDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
+  const shift = (options.now ?? Date.parse(DEMO_WORLD_ANCHOR)) - Date.parse(DEMO_WORLD_ANCHOR);
+  const at = (iso: string): string => new Date(Date.parse(iso) + shift).toISOString();
   return {
     userSite: {
       host: 'greenleaf-garden.test',
@@ -86,7 +127,7 @@ export function createDemoWorld(): DemoWorld {
       ],
     },
     medium: {
-      host: 'medium.demo.test',
+      host: options.mediumHost ?? 'medium.demo.test',
       authors: [
         {
           id: 'a1b2c3d4e5f6',
@@ -118,6 +159,7 @@ export function createDemoWorld(): DemoWorld {
           following: 120,
           memberSince: '2022-01-20T00:00:00.000Z',
         },
+        ...discoveryAuthors,
       ],
       stories: [
         {
@@ -126,8 +168,8 @@ export function createDemoWorld(): DemoWorld {
           authorId: 'a1b2c3d4e5f6',
           title: 'Companion planting that actually works',
           subtitle: 'Three pairings I trust after ten seasons, and two I gave up on',
-          publishedAt: '2026-10-02T08:00:00.000Z',
-          updatedAt: '2026-10-03T09:30:00.000Z',
+          publishedAt: at('2026-10-02T08:00:00.000Z'),
+          updatedAt: at('2026-10-03T09:30:00.000Z'),
           readingTimeMinutes: 6,
           claps: 1840,
           voters: 212,
@@ -151,8 +193,8 @@ export function createDemoWorld(): DemoWorld {
           authorId: 'b2c3d4e5f6a1',
           title: 'My compost heap, one year on',
           subtitle: 'What went wrong, and the guide that fixed it',
-          publishedAt: '2026-09-14T18:00:00.000Z',
-          updatedAt: '2026-09-14T18:00:00.000Z',
+          publishedAt: at('2026-09-14T18:00:00.000Z'),
+          updatedAt: at('2026-09-14T18:00:00.000Z'),
           readingTimeMinutes: 4,
           claps: 96,
           voters: 17,
@@ -172,8 +214,8 @@ export function createDemoWorld(): DemoWorld {
           authorId: 'c3d4e5f6a1b2',
           title: 'Soil pH for beginners',
           subtitle: 'What the number means and how to move it',
-          publishedAt: '2026-08-01T07:00:00.000Z',
-          updatedAt: '2026-08-01T07:00:00.000Z',
+          publishedAt: at('2026-08-01T07:00:00.000Z'),
+          updatedAt: at('2026-08-01T07:00:00.000Z'),
           readingTimeMinutes: 5,
           claps: 240,
           voters: 31,
@@ -192,8 +234,8 @@ export function createDemoWorld(): DemoWorld {
           authorId: 'a1b2c3d4e5f6',
           title: 'Raised beds on a budget',
           subtitle: 'Pallets, pitfalls and a cheap soil mix',
-          publishedAt: '2026-10-20T08:00:00.000Z',
-          updatedAt: '2026-10-20T08:00:00.000Z',
+          publishedAt: at('2026-10-20T08:00:00.000Z'),
+          updatedAt: at('2026-10-20T08:00:00.000Z'),
           readingTimeMinutes: 7,
           claps: 2210,
           voters: 260,
@@ -203,14 +245,29 @@ export function createDemoWorld(): DemoWorld {
           challenge: true,
           paragraphs: [{ kind: 'p', parts: ['Fill them with ', site('/guides/composting', 'your own compost'), '.'] }],
         },
+        ...discoveryStories(at),
       ],
+      publications: [SOIL_AND_SPROUT],
+      auditPostIds: ['5a1e2b3c4d5f', '6b2f3c4d5e6a', '7c3a4d5e6f7b', '8d4b5e6f7a8c'],
     },
+    discovery: { keywords: ['gardening'], tags: ['composting'], publications: [SOIL_AND_SPROUT.slug] },
   };
 }
 
 export function storyPath(story: DemoStory, world: DemoWorld): string {
+  if (story.publicationSlug) return `/${story.publicationSlug}/${story.slug}-${story.postId}`;
   const author = world.medium.authors.find((a) => a.id === story.authorId);
   return `/@${author?.username ?? 'unknown'}/${story.slug}-${story.postId}`;
+}
+
+/** The stories the audit step of the demo audits (the original four). */
+export function auditStories(world: DemoWorld): DemoStory[] {
+  return world.medium.auditPostIds.flatMap((id) => world.medium.stories.filter((s) => s.postId === id));
+}
+
+/** An author's stories, newest first. */
+export function storiesOf(world: DemoWorld, authorId: string): DemoStory[] {
+  return world.medium.stories.filter((s) => s.authorId === authorId).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 }
 
 /** Resolves `site:/path` hrefs of the world against the user's site origin. */

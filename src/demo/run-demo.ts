@@ -3,17 +3,22 @@
  * real fetcher, store and use-cases. Each capability adds its step here.
  */
 import { type AuditOutcome, auditPages } from '../app/audit-pages.js';
+import { type DiscoverOutcome, type DiscoverProgress, discoverProspects } from '../app/discover-prospects.js';
+import { storeStoryCache } from '../app/medium-pages.js';
 import type { Clock } from '../core/clock.js';
+import { MediumSource } from '../fetch/medium-source.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import type { Store } from '../store/open-store.js';
 import { demoLookup } from './demo-lookup.js';
 import { type DemoServer, startDemoServer } from './demo-server.js';
-import { createDemoWorld, type DemoWorld } from './demo-world.js';
+import { auditStories, createDemoWorld, type DemoWorld } from './demo-world.js';
 
 export interface DemoRun {
   world: DemoWorld;
   server: DemoServer;
   audit: AuditOutcome;
+  /** The discovery step: the world's query (keywords, tag, publication) against the fake Medium. */
+  discovery: DiscoverOutcome;
 }
 
 export interface DemoOptions {
@@ -24,10 +29,12 @@ export interface DemoOptions {
   /** Keep the server running after the demo (the caller closes it). */
   keepServer?: boolean;
   onProgress?: (event: { done: number; total: number; input: string }) => void;
+  onDiscoveryProgress?: (event: DiscoverProgress) => void;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
-  const world = createDemoWorld();
+  // The world's dates follow the clock, so its steady writer is active and its inactive one inactive today.
+  const world = createDemoWorld({ now: options.clock.now() });
   const server = await startDemoServer(world);
   const fetcher = new PoliteFetcher({
     allowPrivate: true,
@@ -41,13 +48,24 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     const audit = await auditPages(
       { fetcher, clock: options.clock, store: options.store, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
       {
-        inputs: world.medium.stories.map((s) => ({ kind: 'url' as const, url: server.storyUrl(s.postId) })),
+        inputs: auditStories(world).map((s) => ({ kind: 'url' as const, url: server.storyUrl(s.postId) })),
         sites: [world.userSite.host],
         checkTargets: true,
         restart: true,
       },
     );
-    return { world, server, audit };
+    const source = new MediumSource({ fetcher, origin: server.mediumOrigin, clock: options.clock, cache: storeStoryCache(options.store) });
+    const discovery = await discoverProspects(
+      {
+        source,
+        clock: options.clock,
+        store: options.store,
+        ...(options.onDiscoveryProgress ? { onProgress: options.onDiscoveryProgress } : {}),
+      },
+      // refresh: the demo server is new on every run (new port), so stories are read from it, not from the store.
+      { ...world.discovery, limit: 10, refresh: true, restart: true },
+    );
+    return { world, server, audit, discovery };
   } finally {
     await fetcher.close();
     if (!options.keepServer) await server.close();

@@ -9,6 +9,7 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDiale
 import pg from 'pg';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-medium.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ export interface Store {
 /** Migrations are listed in code (not read from a folder) so the built package needs no file scanning. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-medium': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -115,6 +115,101 @@ export interface AuditRunItemsTable {
   updated_at: string;
 }
 
+// ---------------------------------------------------------------- Medium and discovery (migration 0002)
+
+export interface MediumAuthorsTable {
+  id: Generated<number>;
+  user_id: string | null;
+  /** Lower-cased username (unique). */
+  username: string;
+  name: string | null;
+  bio: string | null;
+  followers: number | null;
+  following: number | null;
+  member_since: string | null;
+  profile_url: string | null;
+  captured_at: string;
+}
+
+export interface MediumPostsTable {
+  id: Generated<number>;
+  post_id: string;
+  url: string;
+  title: string | null;
+  /** Medium user id of the creator. */
+  author_id: string | null;
+  author_username: string | null;
+  publication_id: string | null;
+  publication_name: string | null;
+  claps: number | null;
+  voters: number | null;
+  responses: number | null;
+  reading_time: number | null;
+  word_count: number | null;
+  published_at: string | null;
+  updated_at: string | null;
+  canonical_url: string | null;
+  is_locked: Flag | null;
+  source: string;
+  snapshot_id: number | null;
+  captured_at: string;
+}
+
+export interface MediumPostTagsTable {
+  post_id: string;
+  tag: string;
+  position: number;
+}
+
+export interface AuthorSnapshotsTable {
+  id: Generated<number>;
+  /** medium_authors.id */
+  author_id: number;
+  captured_at: string;
+  followers: number | null;
+  following: number | null;
+}
+
+export interface ProspectsTable {
+  id: Generated<number>;
+  /** medium_authors.id */
+  author_id: number;
+  niche: string;
+  score: number;
+  score_coverage: number;
+  /** Display only: the score factors as JSON. */
+  score_breakdown_json: string;
+  qualified: Flag;
+  /** Display only: the quality gate's reasons as JSON. */
+  gate_reasons_json: string;
+  stage: string;
+  next_touch_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DiscoveryRunsTable {
+  id: Generated<number>;
+  run_key: string;
+  query_json: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface DiscoveryRunItemsTable {
+  id: Generated<number>;
+  run_id: number;
+  item_key: string;
+  kind: string;
+  url: string;
+  state: string;
+  snapshot_id: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   blobs: BlobsTable;
@@ -123,4 +218,11 @@ export interface Database {
   links: LinksTable;
   audit_runs: AuditRunsTable;
   audit_run_items: AuditRunItemsTable;
+  medium_authors: MediumAuthorsTable;
+  medium_posts: MediumPostsTable;
+  medium_post_tags: MediumPostTagsTable;
+  author_snapshots: AuthorSnapshotsTable;
+  prospects: ProspectsTable;
+  discovery_runs: DiscoveryRunsTable;
+  discovery_run_items: DiscoveryRunItemsTable;
 }

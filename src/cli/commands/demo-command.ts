@@ -4,8 +4,10 @@ import { systemClock } from '../../app/system-clock.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliIo } from '../cli-io.js';
-import { auditJson, auditText } from './audit-command.js';
 import { createProgress } from '../progress.js';
+import { createStageProgress } from '../stage-progress.js';
+import { auditText } from './audit-command.js';
+import { discoverJson, discoverText } from './discover-command.js';
 
 export const DEFAULT_DEMO_DB = 'linkwright-demo.db';
 
@@ -13,14 +15,29 @@ export function demoCommand(io: CliIo): Command {
   return new Command('demo')
     .description('Run the method offline against a synthetic Medium and a synthetic site served on 127.0.0.1')
     .option('--db <path|url>', `where the demo stores its results (default ./${DEFAULT_DEMO_DB})`)
-    .option('--json', 'print the audit as JSON')
+    .option('--json', 'print JSON: the audit under "pages"/"failures", the discovery under "discovery"')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const store = await openStore({ location: flags.db ?? resolve(io.cwd, DEFAULT_DEMO_DB) });
       try {
         const progress = createProgress(io, 4);
-        const run = await runDemo({ store, clock: systemClock, onProgress: (e) => progress.update(e.done, e.input) }).finally(() => progress.stop());
+        const discoveryProgress = createStageProgress(io, 'discovering');
+        const run = await runDemo({
+          store,
+          clock: systemClock,
+          onProgress: (e) => progress.update(e.done, e.input),
+          onDiscoveryProgress: (e) => {
+            progress.stop();
+            discoveryProgress.update(e);
+          },
+        }).finally(() => {
+          progress.stop();
+          discoveryProgress.stop();
+        });
         if (flags.json) {
-          io.stdout.write(auditJson(run.audit));
+          io.stdout.write(
+            `${JSON.stringify({ pages: run.audit.audits, failures: run.audit.failures, discovery: discoverJson(run.discovery) }, null, 2)}
+`,
+          );
           return;
         }
         io.stdout.write(
@@ -36,7 +53,16 @@ export function demoCommand(io: CliIo): Command {
             '- one link lands through a 301 redirect, one on a 404: fix the target or ask for an updated link;',
             '- one story answered with a Cloudflare-style challenge: reported as blocked, never evaded —',
             '  save such a page in your browser and run `linkwright audit --html saved.html --url <story url>`.',
-            `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\`.`,
+            '',
+            `Discovery — who writes about ${run.world.discovery.keywords.join(', ')} on this Medium, and who is worth a relationship:`,
+            '',
+            discoverText(run.discovery, { explain: false }),
+            'What to notice:',
+            '- the steady niche writer ranks first and is the one qualified prospect;',
+            '- the viral author has reach but one story holds nearly all the claps ("one viral hit");',
+            '- the finance writer is big and regular but off-niche; the composting writer stopped months ago;',
+            '- the blocked story page was counted and reported; its author was still judged from profile and feed.',
+            `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\` and \`linkwright prospects --db ${store.location}\`.`,
             '',
           ].join('\n'),
         );

@@ -35,6 +35,11 @@ export const ERROR_CODES = {
   STORE_ERROR: 'permanent',
   // medium readers (src/core/medium): GraphQL `post: null` and the like
   MEDIUM_POST_NOT_FOUND: 'permanent',
+  // outreach drafts (src/core/outreach/pitch-templates.ts): a merge value not given, a field the template
+  // engine does not know, a malformed tag — each names the field(s) and line(s)
+  TEMPLATE_FIELD_MISSING: 'validation',
+  TEMPLATE_FIELD_UNKNOWN: 'validation',
+  TEMPLATE_SYNTAX: 'validation',
 } as const satisfies Record<string, ErrorClass>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
