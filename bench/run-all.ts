@@ -5,6 +5,7 @@
  */
 const benches: { name: string; load: () => Promise<() => Promise<void>> }[] = [
   { name: 'auditHtml vs htmlparser2 / cheerio / readability', load: async () => (await import('./audit-html.bench.js')).runAuditHtmlBench },
+  { name: 'content check vs yoastseo', load: async () => (await import('./content-check.bench.js')).runContentCheckBench },
 ];
 
 const only = process.argv.slice(2);
