@@ -22,3 +22,14 @@ export { LINKWRIGHT_VERSION } from './core/version.js';
 export { PoliteFetcher, type FetcherOptions, type FetchSnapshot } from './fetch/polite-fetcher.js';
 export { openStore, type Store } from './store/open-store.js';
 export { auditPages, type AuditInput, type AuditOutcome, type AuditRequest } from './app/audit-pages.js';
+
+// Medium readers (pure) and the Medium source adapter.
+export { detectMediumBlocked, readMediumAuthor, readMediumFeed, readMediumStory, mediumPostIdFromUrl } from './core/medium/index.js';
+export type { MediumAuthorResult, MediumFeedResult, MediumStoryResult } from './core/medium/index.js';
+// Discovery analyses (pure).
+export { applyQualityGate, classifyOutboundLink, computeAuthorMetrics, scoreAuthor, summariseOutboundLinks } from './core/discovery/index.js';
+// Outreach (pure): pipeline, pacing, agenda, templates, placement states.
+export { checkTouch, classifyPlacementCheck, planAgenda, renderTemplate, transition } from './core/outreach/index.js';
+// Content checker (pure).
+export { parseHtmlDocument, parseMarkdownDraft, runContentCheck } from './core/content/index.js';
+export { discoverProspects } from './app/discover-prospects.js';

@@ -1,12 +1,14 @@
 /**
  * readMediumFeed: Medium's RSS 2.0 feeds — user, tag, publication and publication-tagged (notes §1).
- * The normalised model comes from @rowanmanning/feed-parser (stack.md "Feeds"); the two things it does not expose
- * — `atom:updated` per item and strict well-formedness with a position — come from fast-xml-parser, on which
- * feed-parser itself is built. Items' HTML is read with htmlparser2.
+ * The feed itself is read by the general reader, src/core/feed parseFeed (one pass of fast-xml-parser; strict
+ * well-formedness with line and column; `atom:updated` per item; entities decoded exactly once, so a code sample
+ * `&lt;a href=…&gt;` stays text; relative URLs resolved against xml:base and the feed URL). This module adds what is
+ * Medium's: the feed kind and ids from URLs, the links of each story with Medium's own chrome left out. Items'
+ * HTML is read with htmlparser2.
  */
-import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
 import { LinkwrightError } from '../errors/linkwright-error.js';
+import { type FeedDocument, type FeedEntry, parseFeed } from '../feed/index.js';
 import { blockedResult, challengeSignals, mayBeChallenge } from './blocked.js';
 import {
   collapseWhitespace,
@@ -18,15 +20,7 @@ import {
   parseHtml,
   resolveHttpUrl,
 } from './html-doc.js';
-import {
-  dateStringToIso,
-  isMediumHost,
-  mediumPostIdFromUrl,
-  mediumUsernameFromUrl,
-  parseRssSource,
-  stripTrackingParams,
-} from './medium-ids.js';
-import { isObject } from './medium-state.js';
+import { isMediumHost, mediumPostIdFromUrl, mediumUsernameFromUrl, parseRssSource, stripTrackingParams } from './medium-ids.js';
 import type {
   MediumFeed,
   MediumFeedChannel,
@@ -37,16 +31,14 @@ import type {
   MediumFeedResult,
 } from './medium-types.js';
 
-type ParsedFeed = ReturnType<typeof parseFeed>;
-
 function inputName(options: MediumFeedOptions): string {
   return options.url ?? 'feed';
 }
 
-function invalid(message: string, options: MediumFeedOptions, position?: { line?: number; column?: number }): LinkwrightError {
+function invalid(message: string, options: MediumFeedOptions): LinkwrightError {
   return new LinkwrightError('INVALID_INPUT', `${inputName(options)}: ${message}`, {
     ...(options.url === undefined ? {} : { url: options.url }),
-    position: { input: inputName(options), ...(position ?? {}) },
+    position: { input: inputName(options) },
   });
 }
 
@@ -63,79 +55,13 @@ export function readMediumFeed(xml: string, options: MediumFeedOptions = {}): Me
     if (text.trim() === '') throw invalid('empty input, expected an RSS feed', options);
     if (/^\s*(?:<!doctype html|<html)/i.test(text)) throw invalid('an HTML page, not an RSS feed', options);
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw invalid(`malformed XML at line ${line}, column ${col}: ${msg}`, options, { line, column: col });
-  }
-  if (!XML_START.test(text)) throw invalid('well-formed XML but not an RSS/Atom feed', options);
-  let feed: ParsedFeed;
-  try {
-    feed = parseFeed(text);
-  } catch (error) {
-    throw invalid(`not a feed (${error instanceof Error ? error.message : String(error)})`, options);
-  }
-  const extras = readExtras(text);
-  const warnings: string[] = [];
-  const channel = readChannel(feed, extras.channelLink, options);
-  const items = feed.items.map((item, i) => readItem(item, extras.items[i], warnings));
-  if (extras.items.length !== feed.items.length) {
-    warnings.push(`item count differs between parsers (${feed.items.length} vs ${extras.items.length}); atom:updated may be missing`);
-  }
+  // Malformed XML, or XML that is not a feed: INVALID_INPUT naming the input (and the line and column).
+  const doc = parseFeed(text, options.url === undefined ? {} : { url: options.url });
+  const warnings = [...doc.warnings];
+  const channel = readChannel(doc, options);
+  const items = doc.entries.map((entry) => readItem(entry, warnings));
   const result: MediumFeed = { channel, items };
   return { state: 'ok', feed: result, warnings };
-}
-
-// ------------------------------------------------------------------ raw XML extras
-
-interface ItemExtras {
-  updated: string | null;
-  /**
-   * `content:encoded` / `description` exactly as the XML holds them. feed-parser decodes HTML entities in these a
-   * second time (html-entities over the CDATA text), which turns a code sample `&lt;a href=…&gt;` into a real link;
-   * fast-xml-parser gives the CDATA text as is and decodes escaped (non-CDATA) text once, as XML requires.
-   */
-  content: string | null;
-  description: string | null;
-}
-
-const rawParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => name === 'item' || name === 'atom:link' || name === 'link' || name === 'category',
-});
-
-function textOf(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim();
-  if (isObject(v) && typeof v['#text'] === 'string') return v['#text'].trim();
-  return null;
-}
-
-function readExtras(text: string): { channelLink: string | null; items: ItemExtras[] } {
-  let parsed: unknown;
-  try {
-    parsed = rawParser.parse(text);
-  } catch {
-    return { channelLink: null, items: [] };
-  }
-  const rss = isObject(parsed) && isObject(parsed.rss) ? parsed.rss : null;
-  const channel = rss !== null && isObject(rss.channel) ? rss.channel : null;
-  if (channel === null) return { channelLink: null, items: [] };
-  const links = Array.isArray(channel.link) ? channel.link : [];
-  const channelLink = links.map(textOf).find((l) => l !== null && l !== '') ?? null;
-  const items = (Array.isArray(channel.item) ? channel.item : []).map((it): ItemExtras => {
-    if (!isObject(it)) return { updated: null, content: null, description: null };
-    const key = Object.keys(it).find((k) => k === 'atom:updated' || k.endsWith(':updated'));
-    const contentKey = Object.keys(it).find((k) => k === 'content:encoded' || k.endsWith(':encoded'));
-    return {
-      updated: key === undefined ? null : dateStringToIso(textOf(it[key])),
-      content: contentKey === undefined ? null : textOf(it[contentKey]),
-      description: textOf(it.description),
-    };
-  });
-  return { channelLink, items };
 }
 
 // ------------------------------------------------------------------ channel
@@ -246,16 +172,16 @@ function hintFromText(title: string | null, description: string | null): MediumF
   return null;
 }
 
-function readChannel(feed: ParsedFeed, rawLinkFromXml: string | null, options: MediumFeedOptions): MediumFeedChannel {
-  const rawLink = feed.url ?? rawLinkFromXml;
-  const selfUrl = feed.self;
+function readChannel(feed: FeedDocument, options: MediumFeedOptions): MediumFeedChannel {
+  const rawLink = feed.link;
+  const selfUrl = feed.links.find((l) => l.rel === 'self')?.href ?? null;
   const fromOption = hintFromFeedUrl(options.url ?? null);
   const fromSelf = hintFromFeedUrl(selfUrl);
   const fromLink = hintFromChannelLink(rawLink);
-  const kind = fromOption.kind ?? fromSelf.kind ?? fromLink.kind ?? hintFromText(feed.title, feed.description);
+  const kind = fromOption.kind ?? fromSelf.kind ?? fromLink.kind ?? hintFromText(feed.title, feed.subtitle);
   return {
     title: feed.title,
-    description: feed.description,
+    description: feed.subtitle,
     link: rawLink === null ? null : stripTrackingParams(rawLink),
     rawLink,
     selfUrl,
@@ -269,8 +195,8 @@ function readChannel(feed: ParsedFeed, rawLinkFromXml: string | null, options: M
         : null,
     tagSlug: kind === 'tag' || kind === 'publication-tag' ? (fromOption.tagSlug ?? fromSelf.tagSlug ?? fromLink.tagSlug) : null,
     imageUrl: feed.image?.url ?? null,
-    lastBuildDate: feed.updated === null ? null : feed.updated.toISOString(),
-    generator: feed.generator?.label ?? null,
+    lastBuildDate: feed.updated,
+    generator: feed.generator,
   };
 }
 
@@ -281,10 +207,12 @@ function within(el: HtmlElement, test: (p: HtmlElement) => boolean): boolean {
   return false;
 }
 
-function readItem(item: ParsedFeed['items'][number], extras: ItemExtras | undefined, warnings: string[]): MediumFeedItem {
-  const rawContent = extras?.content ?? item.content;
-  const content = rawContent !== null && rawContent.trim() !== '' ? rawContent : null;
-  const html = content ?? extras?.description ?? item.description ?? '';
+function readItem(item: FeedEntry, warnings: string[]): MediumFeedItem {
+  // `content:encoded` (full stories) or, without it, the `description` snippet. (parseFeed's summary falls back to
+  // the content only when there is content, which is then taken first.)
+  const encoded = item.content.find((c) => c.type === 'text/html' || c.type === 'application/xhtml+xml')?.value ?? null;
+  const content = encoded !== null && encoded.trim() !== '' ? encoded : null;
+  const html = content ?? item.summary ?? '';
   const doc = parseHtml(html);
   const links: MediumFeedLink[] = [];
   let publicationName: string | null = null;
@@ -304,21 +232,21 @@ function readItem(item: ParsedFeed['items'][number], extras: ItemExtras | undefi
     // Medium's own parts of a snippet item: the image link and "Continue reading on Medium »".
     if (within(a, (p) => hasClass(p, 'medium-feed-link') || hasClass(p, 'medium-feed-image'))) continue;
     const href = (a.attribs.href ?? '').trim();
-    const url = resolveHttpUrl(href, item.url ?? null) ?? href;
+    const url = resolveHttpUrl(href, item.link) ?? href;
     if (/\/_\/stat\?/.test(url)) continue;
     links.push({ url, anchorText: elementText(a) });
   }
   const snippetEl = content === null ? findAllElements(doc, (e) => hasClass(e, 'medium-feed-snippet'))[0] : undefined;
   const guid = item.id;
-  const postId = (guid === null ? null : mediumPostIdFromUrl(guid)) ?? (item.url === null ? null : mediumPostIdFromUrl(item.url));
+  const postId = (guid === null ? null : mediumPostIdFromUrl(guid)) ?? (item.link === null ? null : mediumPostIdFromUrl(item.link));
   if (postId === null) warnings.push(`item "${item.title ?? '?'}" has no Medium post id in guid or link`);
   return {
     postId,
-    url: item.url === null ? null : stripTrackingParams(item.url),
+    url: item.link === null ? null : stripTrackingParams(item.link),
     title: item.title === null ? null : collapseWhitespace(item.title),
-    authorName: item.authors[0]?.name?.trim() ?? null,
-    publishedAt: item.published === null ? null : item.published.toISOString(),
-    updatedAt: extras?.updated ?? null,
+    authorName: (item.authorDetail?.name ?? item.author)?.trim() || null,
+    publishedAt: item.published,
+    updatedAt: item.updated,
     tags: item.categories.map((c) => c.term.trim()).filter((t) => t !== ''),
     fullContent: content !== null,
     snippet: snippetEl === undefined ? null : elementText(snippetEl) || null,
