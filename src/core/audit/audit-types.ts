@@ -100,4 +100,6 @@ export interface PageAudit {
   };
   /** ISO-8601 UTC time the bytes were captured (fetch time, or file mtime). */
   capturedAt: string;
+  /** Set (true) only when the outlink cap cut the link list short. */
+  linksTruncated?: boolean;
 }

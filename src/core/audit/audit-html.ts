@@ -1,0 +1,224 @@
+/**
+ * `auditHtml`: the pure link audit of one HTML page — links (optionally only those to the user's
+ * sites), their rel/follow, anchor text and placement, plus canonical, robots rules, indexability,
+ * Medium identity and bot-challenge detection. One html-scan pass does the parsing; everything after
+ * it works on the scan's compact tables. No I/O, no clock (capturedAt comes from the caller).
+ */
+import { challengeVerdict } from '../html/challenge.js';
+import { anchorTextOf, MAX_OUTLINKS } from '../html/extract-links.js';
+import { type HtmlScan, type ScannedLink, scanHtml } from '../html/html-scan.js';
+import { documentBaseUrl, LinkResolver, type ResolvedUrl } from '../html/link-resolver.js';
+import { collapseWhitespace, isFollowed, relTokens } from '../html/link-text.js';
+import { classifyPlacements } from '../html/placement.js';
+import { parseHttpUrl } from '../url/parse-url.js';
+import { registrableDomain } from '../url/registrable-domain.js';
+import type { AuditedLink, PageAudit, RedirectHop } from './audit-types.js';
+import { decideIndexability } from './indexability.js';
+import { linkHeaderTargets } from './link-header.js';
+import { detectMediumPage } from './medium-page.js';
+import { DEFAULT_UA_TOKEN, headerValues, metaRobotsRules, xRobotsTagRules } from './robots-directives.js';
+
+export interface AuditHtmlOptions {
+  /** The URL the user asked for (or `--url` for a saved file). */
+  url: string;
+  /** The user's site(s): a link is "to the user's site" when its host is a site's registrable domain or a subdomain of it. */
+  site?: string | string[];
+  /** Return every link, not only those to the user's sites. */
+  allLinks?: boolean;
+  /** Response headers (any key case; repeated headers as arrays). */
+  headers?: Record<string, string | string[]>;
+  /** HTTP status; null/absent for a saved file. */
+  status?: number | null;
+  /** URL after redirects (default: url). */
+  finalUrl?: string;
+  redirects?: RedirectHop[];
+  source?: 'live' | 'file';
+  /** ISO-8601 UTC capture time (the core has no clock); empty string when not given. */
+  capturedAt?: string;
+  /** Robots token for `<meta name=…>` and scoped X-Robots-Tag rules (default `linkwright`). */
+  userAgentToken?: string;
+  /** Outlink cap (default MAX_OUTLINKS = 5,000). */
+  maxLinks?: number;
+}
+
+/**
+ * Registrable domain per host, shared across calls: the Public Suffix lookup is the same for every page,
+ * and link hosts repeat across pages (social networks, CDNs). Bounded: cleared at 10,000 entries.
+ */
+const DOMAIN_CACHE = new Map<string, string | null>();
+const DOMAIN_CACHE_MAX = 10_000;
+
+function domainOfHost(host: string): string | null {
+  let v = DOMAIN_CACHE.get(host);
+  if (v === undefined) {
+    v = registrableDomain(host);
+    if (DOMAIN_CACHE.size >= DOMAIN_CACHE_MAX) DOMAIN_CACHE.clear();
+    DOMAIN_CACHE.set(host, v);
+  }
+  return v;
+}
+
+/** Registrable domains (or bare hosts, for IPs and single-label hosts) of the user's sites. */
+function siteKeys(site: string | string[] | undefined): string[] {
+  const list = site === undefined ? [] : Array.isArray(site) ? site : [site];
+  const out: string[] = [];
+  for (const s of list) {
+    if (typeof s !== 'string' || s.trim() === '') continue;
+    let host: string | null = null;
+    const asUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(s.trim()) ? parseHttpUrl(s.trim()) : parseHttpUrl(`http://${s.trim()}`);
+    if (asUrl !== null) host = asUrl.hostname.replace(/\.$/, '');
+    if (host === null || host === '') continue;
+    const key = registrableDomain(host) ?? host;
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+function hasMetadataByline(scan: HtmlScan): boolean {
+  for (const m of scan.metas) {
+    const key = (m.name ?? m.property ?? '').trim().toLowerCase();
+    const content = (m.content ?? '').trim();
+    if (content === '') continue;
+    if (key === 'author' || key === 'dc:creator' || key === 'dcterm:creator' || key === 'parsely-author') return true;
+    if (key === 'article:author' && !/^https?:\/\//i.test(content)) return true;
+  }
+  return scan.jsonLd.some((t) => /"author"\s*:/.test(t) && /"name"\s*:/.test(t));
+}
+
+export function auditHtml(html: string, options: AuditHtmlOptions): PageAudit {
+  const url = options.url;
+  const finalUrl = options.finalUrl ?? url;
+  const status = options.status ?? null;
+  const headers = options.headers;
+  const uaToken = (options.userAgentToken ?? DEFAULT_UA_TOKEN).toLowerCase();
+  // reuseBuffers: the scan is consumed before this function returns.
+  const scan = scanHtml(html, { maxLinks: options.maxLinks ?? MAX_OUTLINKS, reuseBuffers: true });
+  const blocked = challengeVerdict(html, status, headers, scan.title).blocked;
+
+  const base = documentBaseUrl(scan.links, finalUrl);
+  const resolver = new LinkResolver(base);
+
+  // Head facts.
+  const title = scan.title === null ? null : collapseWhitespace(scan.title) || null;
+  let canonicalHtml: string | null = null;
+  const authorLinks: string[] = [];
+  for (const l of scan.links) {
+    if (l.tag !== 'link') continue;
+    const rel = relTokens(l.rel);
+    // Google reads rel=canonical only from the <head> ("Consolidate duplicate URLs").
+    if (canonicalHtml === null && l.inHead && rel.includes('canonical')) canonicalHtml = resolver.resolve(l.href)?.url ?? null;
+    if (rel.includes('author')) {
+      const r = resolver.resolve(l.href);
+      if (r !== null) authorLinks.push(r.url);
+    }
+  }
+  let canonicalHttp: string | null = null;
+  const finalParsed = parseHttpUrl(finalUrl);
+  for (const target of linkHeaderTargets(headerValues(headers, 'link'), 'canonical')) {
+    // RFC 8288 §3.1: a relative target is resolved against the response's URL.
+    const u = finalParsed === null ? parseHttpUrl(target) : parseHttpUrl(target, finalParsed);
+    if (u !== null) {
+      canonicalHttp = u.href;
+      break;
+    }
+  }
+  const metaRules = metaRobotsRules(scan.metas, uaToken);
+  const headerRules = xRobotsTagRules(headerValues(headers, 'x-robots-tag'), uaToken);
+  const { indexable, reason } = decideIndexability({ blocked, status, headerRules, metaRules, canonicalHtml, canonicalHttp, finalUrl });
+  const medium = detectMediumPage(scan, finalUrl, authorLinks);
+
+  // Links: a and area elements.
+  const anchors: ScannedLink[] = [];
+  const resolved: (ResolvedUrl | null)[] = [];
+  const urls: (string | null)[] = [];
+  for (const l of scan.links) {
+    if (l.tag !== 'a' && l.tag !== 'area') continue;
+    const r = resolver.resolve(l.href);
+    anchors.push(l);
+    resolved.push(r);
+    urls.push(r === null ? null : r.url);
+  }
+  const { placements } = classifyPlacements({
+    scan,
+    links: anchors,
+    urls,
+    medium: medium.isMedium,
+    authorUrls: medium.authorUrls,
+    hasMetadataByline: hasMetadataByline(scan),
+  });
+
+  const sites = siteKeys(options.site);
+  const hostMatch = new Map<string, boolean>();
+  const isUserHost = (host: string): boolean => {
+    let v = hostMatch.get(host);
+    if (v === undefined) {
+      v = sites.some((d) => host === d || host.endsWith(`.${d}`));
+      hostMatch.set(host, v);
+    }
+    return v;
+  };
+  const relCache = new Map<string, string[]>();
+  const links: AuditedLink[] = [];
+  const counts = { total: 0, toUserSite: 0, followed: 0, body: 0 };
+  for (let k = 0; k < anchors.length; k++) {
+    const l = anchors[k] as ScannedLink;
+    const r = resolved[k] ?? null;
+    const toUserSite = r !== null && sites.length > 0 && isUserHost(r.host);
+    if (!toUserSite && options.allLinks !== true) continue;
+    let domain: string | null = null;
+    if (r !== null) {
+      if (r.domain === undefined) r.domain = domainOfHost(r.host);
+      domain = r.domain;
+    }
+    let rel: string[];
+    if (l.rel === null) rel = [];
+    else {
+      let cached = relCache.get(l.rel);
+      if (cached === undefined) {
+        cached = relTokens(l.rel);
+        relCache.set(l.rel, cached);
+      }
+      // A fresh array per record: callers may edit one link's rel without touching the others.
+      rel = cached.slice();
+    }
+    const follow = isFollowed(rel);
+    const placement = placements[k] ?? 'other';
+    links.push({
+      position: k,
+      tag: l.tag === 'area' ? 'area' : 'a',
+      href: l.href,
+      url: r?.url ?? null,
+      targetHost: r?.host ?? null,
+      registrableDomain: domain,
+      toUserSite,
+      anchorText: anchorTextOf(l),
+      rel,
+      follow,
+      placement,
+    });
+    counts.total++;
+    if (toUserSite) counts.toUserSite++;
+    if (follow) counts.followed++;
+    if (placement === 'body') counts.body++;
+  }
+
+  const audit: PageAudit = {
+    url,
+    finalUrl,
+    status,
+    redirects: options.redirects ?? [],
+    source: options.source ?? (status === null ? 'file' : 'live'),
+    title,
+    canonical: { html: canonicalHtml, http: canonicalHttp },
+    robots: { meta: metaRules, header: headerRules },
+    indexable,
+    indexabilityReason: reason,
+    medium: { isMedium: medium.isMedium, postId: medium.postId },
+    blocked,
+    links,
+    counts,
+    capturedAt: options.capturedAt ?? '',
+  };
+  if (scan.truncated) audit.linksTruncated = true;
+  return audit;
+}
