@@ -8,6 +8,16 @@ import { discoverCommand } from './commands/discover-command.js';
 import { linksCommand } from './commands/links-command.js';
 import { mediumCommand } from './commands/medium-command.js';
 import { prospectsCommand } from './commands/prospects-command.js';
+import { agendaCommand } from './commands/agenda-command.js';
+import { monitorCommand } from './commands/monitor-command.js';
+import { pipelineCommand } from './commands/pipeline-command.js';
+import { pitchCommand } from './commands/pitch-command.js';
+import { prospectCommand } from './commands/prospect-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import { stageCommand } from './commands/stage-command.js';
+import { touchCommand } from './commands/touch-command.js';
+import { watchCommand } from './commands/watch-command.js';
+import { webhookCommand } from './commands/webhook-command.js';
 import { LINKWRIGHT_VERSION } from '../core/version.js';
 
 export function createProgram(io: CliIo): Command {
@@ -30,10 +40,22 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(discoverCommand(io));
   program.addCommand(prospectsCommand(io));
   program.addCommand(authorCommand(io));
+  program.addCommand(pipelineCommand(io));
+  program.addCommand(prospectCommand(io));
+  program.addCommand(stageCommand(io));
+  program.addCommand(touchCommand(io));
+  program.addCommand(agendaCommand(io));
+  program.addCommand(pitchCommand(io));
+  program.addCommand(watchCommand(io));
+  program.addCommand(monitorCommand(io));
+  program.addCommand(webhookCommand(io));
+  program.addCommand(serveCommand(io));
   program.addCommand(demoCommand(io));
-  for (const command of program.commands) {
+  const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  }
+    for (const sub of command.commands) configure(sub);
+  };
+  for (const command of program.commands) configure(command);
   return program;
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../core/medium/synthetic/synthetic-types.js';
 import { escapeAttr, escapeHtml } from '../core/medium/synthetic/escape.js';
 export { CHALLENGE_HEADERS, CHALLENGE_STATUS, renderChallengePage } from '../core/medium/synthetic/challenge-page.js';
+import { type DemoPhase, type DemoPlacementStory, paragraphsAt } from './demo-world-outreach.js';
 import {
   type DemoAuthor,
   type DemoPublication,
@@ -121,6 +122,18 @@ export function syntheticStoryOf(world: DemoWorld, story: DemoStory, origins: De
 
 export function renderMediumStoryPage(world: DemoWorld, story: DemoStory, origins: DemoOrigins): string {
   return renderApollo3StoryPage(syntheticStoryOf(world, story, origins));
+}
+
+/**
+ * A placement story as of a phase: the link's paragraph edited out, or the link's rel changed. The synthetic
+ * renderer writes every body link with Medium's `noopener ugc nofollow`, so a flipped rel is written into the
+ * rendered anchor of the watched target only (attribute order as the renderer writes it).
+ */
+export function renderPlacementStoryPage(world: DemoWorld, placement: DemoPlacementStory, phase: DemoPhase, origins: DemoOrigins): string {
+  const html = renderMediumStoryPage(world, { ...placement.story, paragraphs: paragraphsAt(placement, phase) }, origins);
+  if (phase !== 'after' || placement.change.kind !== 'rel') return html;
+  const target = escapeAttr(new URL(placement.targetPath, origins.site).toString());
+  return html.split(`href="${target}" rel="noopener ugc nofollow"`).join(`href="${target}" rel="${escapeAttr(placement.change.relAfter)}"`);
 }
 
 /** Medium serves the 10 latest items in every feed (notes §1). */

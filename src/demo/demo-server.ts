@@ -13,6 +13,7 @@ import {
   renderDemoTagFeed,
   renderDemoUserFeed,
   renderMediumStoryPage,
+  renderPlacementStoryPage,
   renderSitePage,
 } from './demo-render.js';
 import { type DemoWorld, storyPath } from './demo-world.js';
@@ -27,6 +28,10 @@ export interface DemoServer {
   hosts: string[];
   /** Every request served, in order (for tests and politeness checks). */
   requests: { host: string; path: string; at: number }[];
+  /** JSON bodies POSTed to the demo's webhook receiver (`world.outreach.webhookPath`, any host). */
+  webhooks: { at: number; headers: Record<string, string | string[] | undefined>; body: unknown }[];
+  /** `http://127.0.0.1:<port><webhook path>`. */
+  webhookUrl: string;
   storyUrl(postId: string): string;
   close(): Promise<void>;
 }
@@ -42,6 +47,7 @@ function userFeedName(segments: readonly string[]): string | null {
 
 export async function startDemoServer(world: DemoWorld, options: { port?: number } = {}): Promise<DemoServer> {
   const requests: DemoServer['requests'] = [];
+  const webhooks: DemoServer['webhooks'] = [];
   let port = 0;
   const origins = () => ({
     medium: `http://${world.medium.host}:${port}`,
@@ -52,6 +58,22 @@ export async function startDemoServer(world: DemoWorld, options: { port?: number
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ host, path, at: Date.now() });
+    if (path === world.outreach.webhookPath && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          body = null;
+        }
+        webhooks.push({ at: Date.now(), headers: req.headers, body });
+        res.writeHead(body === null ? 400 : 200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      });
+      return;
+    }
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
       res.end(body);
@@ -85,6 +107,8 @@ export async function startDemoServer(world: DemoWorld, options: { port?: number
         const author = world.medium.authors.find((a) => a.username === segments[0]?.slice(1).toLowerCase());
         return author ? send(200, renderDemoProfilePage(world, author, origins())) : send(404, '<!doctype html><title>Not found</title><p>404</p>');
       }
+      const placed = world.outreach.placements.find((pl) => storyPath(pl.story, world) === path || path === `/p/${pl.story.postId}`);
+      if (placed) return send(200, renderPlacementStoryPage(world, placed, world.outreach.phase, origins()));
       const story = world.medium.stories.find((s) => storyPath(s, world) === path || path === `/p/${s.postId}`);
       if (!story) return send(404, '<!doctype html><title>Not found</title><p>404</p>');
       if (story.challenge) {
@@ -119,6 +143,8 @@ export async function startDemoServer(world: DemoWorld, options: { port?: number
     siteOrigin: site,
     hosts: [world.medium.host, world.userSite.host],
     requests,
+    webhooks,
+    webhookUrl: `http://127.0.0.1:${port}${world.outreach.webhookPath}`,
     storyUrl(postId) {
       const story = world.medium.stories.find((s) => s.postId === postId);
       if (!story) throw new Error(`no demo story ${postId}`);

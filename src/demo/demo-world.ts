@@ -4,6 +4,7 @@
  * discovery, prospects and placements for outreach, drafts for the checker).
  */
 import { discoveryAuthors, discoveryStories, SOIL_AND_SPROUT } from './demo-world-discovery.js';
+import { type DemoOutreachWorld, outreachWorld } from './demo-world-outreach.js';
 
 export interface DemoLink {
   /** Path on the user's site (resolved against the site origin) or an absolute URL. */
@@ -82,6 +83,8 @@ export interface DemoWorld {
   };
   /** The demo's discovery query (`linkwright discover "gardening" --tag composting --publication soil-and-sprout`). */
   discovery: { keywords: string[]; tags: string[]; publications: string[] };
+  /** Placed links the outreach step watches, and how they change between its two checks (demo-world-outreach.ts). */
+  outreach: DemoOutreachWorld;
 }
 
 export interface DemoWorldOptions {
@@ -251,6 +254,7 @@ export function createDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
       auditPostIds: ['5a1e2b3c4d5f', '6b2f3c4d5e6a', '7c3a4d5e6f7b', '8d4b5e6f7a8c'],
     },
     discovery: { keywords: ['gardening'], tags: ['composting'], publications: [SOIL_AND_SPROUT.slug] },
+    outreach: outreachWorld(at),
   };
 }
 

@@ -10,6 +10,7 @@ import { MediumSource } from '../fetch/medium-source.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import type { Store } from '../store/open-store.js';
 import { demoLookup } from './demo-lookup.js';
+import { type DemoOutreach, runDemoOutreach } from './demo-outreach.js';
 import { type DemoServer, startDemoServer } from './demo-server.js';
 import { auditStories, createDemoWorld, type DemoWorld } from './demo-world.js';
 
@@ -19,6 +20,8 @@ export interface DemoRun {
   audit: AuditOutcome;
   /** The discovery step: the world's query (keywords, tag, publication) against the fake Medium. */
   discovery: DiscoverOutcome;
+  /** The outreach step: pipeline, pacing warning, placed-link monitoring with alerts, agenda (demo-outreach.ts). */
+  outreach: DemoOutreach;
 }
 
 export interface DemoOptions {
@@ -65,7 +68,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       // refresh: the demo server is new on every run (new port), so stories are read from it, not from the store.
       { ...world.discovery, limit: 10, refresh: true, restart: true },
     );
-    return { world, server, audit, discovery };
+    const outreach = await runDemoOutreach({ store: options.store, clock: options.clock, world, server, fetcher, source });
+    return { world, server, audit, discovery, outreach };
   } finally {
     await fetcher.close();
     if (!options.keepServer) await server.close();

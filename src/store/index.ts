@@ -7,3 +7,6 @@ export type { Database } from './schema.js';
 export * from './medium-repository.js';
 export * from './prospects-repository.js';
 export * from './discovery-runs-repository.js';
+export * from './outreach-repository.js';
+export * from './placements-repository.js';
+export * from './webhooks-repository.js';

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-medium.js';
+import * as m0003 from './migrations/0003-outreach.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -26,6 +27,7 @@ export interface Store {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-medium': m0002,
+  '0003-outreach': m0003,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -88,9 +88,14 @@ export interface StoredProspect {
   nextTouchAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The stage held before a pause (only while `stage` is paused). */
+  pausedFrom: string | null;
+  /** When the stage last changed through the outreach pipeline (null: never moved since discovery). */
+  stageChangedAt: string | null;
 }
 
 export interface ProspectFilter {
+  id?: number;
   /** Inclusive. */
   minScore?: number;
   stage?: string;
@@ -122,12 +127,15 @@ function baseQuery(db: Db) {
       'prospects.next_touch_at',
       'prospects.created_at',
       'prospects.updated_at',
+      'prospects.paused_from',
+      'prospects.stage_changed_at',
     ]);
 }
 
 /** Prospects ranked as a list is read: qualified first, then by score, then by username. */
 export async function listProspects(db: Db, filter: ProspectFilter = {}): Promise<StoredProspect[]> {
   let query = baseQuery(db);
+  if (filter.id !== undefined) query = query.where('prospects.id', '=', filter.id);
   if (filter.minScore !== undefined) query = query.where('prospects.score', '>=', filter.minScore);
   if (filter.stage !== undefined) query = query.where('prospects.stage', '=', filter.stage);
   if (filter.qualified !== undefined) query = query.where('prospects.qualified', '=', filter.qualified ? 1 : 0);
@@ -154,9 +162,165 @@ export async function listProspects(db: Db, filter: ProspectFilter = {}): Promis
     nextTouchAt: r.next_touch_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    pausedFrom: r.paused_from,
+    stageChangedAt: r.stage_changed_at,
   }));
 }
 
 export async function findProspect(db: Db, username: string): Promise<StoredProspect | null> {
   return (await listProspects(db, { username, limit: 1 }))[0] ?? null;
+}
+
+export async function findProspectById(db: Db, id: number): Promise<StoredProspect | null> {
+  return (await listProspects(db, { id, limit: 1 }))[0] ?? null;
+}
+
+/**
+ * Sets a prospect's stage (the caller has checked the move with the pipeline state machine) and the stage it
+ * paused from (kept only while paused). Returns false when the prospect does not exist.
+ */
+export async function setProspectStage(
+  db: Db,
+  input: { id: number; stage: string; pausedFrom: string | null; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('prospects')
+    .set({ stage: input.stage, paused_from: input.pausedFrom, stage_changed_at: input.at, updated_at: input.at })
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** One validated row of a prospects CSV (src/app/prospects-csv.ts validates; this only writes). */
+export interface ImportedProspect {
+  /** Lower-cased, without "@". */
+  username: string;
+  name: string | null;
+  profileUrl: string | null;
+  /** null: keep the stored stage (new prospects start at found). */
+  stage: string | null;
+  pausedFrom: string | null;
+  niche: string | null;
+  /** 0–100, or null when the sheet has none (stored as 0 with coverage 0 = unscored). */
+  score: number | null;
+  qualified: boolean | null;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Stage moves the import made, for the stage history. */
+  stageChanges: { prospectId: number; username: string; from: string | null; to: string }[];
+}
+
+/**
+ * Writes imported prospects in ONE transaction: authors are matched by lower-cased username (created when
+ * unknown), prospects by author; any failure rolls everything back, so a file is stored whole or not at all.
+ * A stage from the sheet is the user's own record and is taken as given (recorded with source `import`).
+ */
+export async function importProspects(db: Kysely<Database>, rows: readonly ImportedProspect[], now: string): Promise<ImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const out: ImportResult = { created: 0, updated: 0, unchanged: 0, stageChanges: [] };
+    for (const row of rows) {
+      let author = await trx.selectFrom('medium_authors').select(['id', 'name', 'profile_url']).where('username', '=', row.username).executeTakeFirst();
+      if (!author) {
+        const inserted = await trx
+          .insertInto('medium_authors')
+          .values({
+            user_id: null,
+            username: row.username,
+            name: row.name,
+            bio: null,
+            followers: null,
+            following: null,
+            member_since: null,
+            profile_url: row.profileUrl,
+            captured_at: now,
+          })
+          .returning(['id', 'name', 'profile_url'])
+          .executeTakeFirstOrThrow();
+        author = inserted;
+      } else if ((row.name !== null && row.name !== author.name) || (row.profileUrl !== null && row.profileUrl !== author.profile_url)) {
+        await trx
+          .updateTable('medium_authors')
+          .set({ name: row.name ?? author.name, profile_url: row.profileUrl ?? author.profile_url })
+          .where('id', '=', author.id)
+          .execute();
+      }
+      const existing = await trx
+        .selectFrom('prospects')
+        .select(['id', 'stage', 'paused_from', 'niche', 'score', 'qualified'])
+        .where('author_id', '=', author.id)
+        .executeTakeFirst();
+      if (!existing) {
+        const stage = row.stage ?? 'found';
+        const created = await trx
+          .insertInto('prospects')
+          .values({
+            author_id: author.id,
+            niche: row.niche ?? '',
+            score: row.score ?? 0,
+            score_coverage: row.score === null ? 0 : 1,
+            score_breakdown_json: '[]',
+            qualified: (row.qualified ?? stage !== 'found') ? 1 : 0,
+            gate_reasons_json: '[]',
+            stage,
+            next_touch_at: null,
+            created_at: now,
+            updated_at: now,
+            paused_from: stage === 'paused' ? row.pausedFrom : null,
+            stage_changed_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        out.created++;
+        out.stageChanges.push({ prospectId: created.id, username: row.username, from: null, to: stage });
+        continue;
+      }
+      const stage = row.stage ?? existing.stage;
+      const pausedFrom = stage === 'paused' ? (row.pausedFrom ?? (existing.stage === 'paused' ? existing.paused_from : null)) : null;
+      const niche = row.niche ?? existing.niche;
+      const score = row.score ?? existing.score;
+      const qualified = row.qualified === null ? existing.qualified : row.qualified ? 1 : 0;
+      const same =
+        stage === existing.stage && pausedFrom === existing.paused_from && niche === existing.niche && score === existing.score && qualified === existing.qualified;
+      if (same) {
+        out.unchanged++;
+        continue;
+      }
+      await trx
+        .updateTable('prospects')
+        .set({
+          stage,
+          paused_from: pausedFrom,
+          niche,
+          score,
+          qualified,
+          updated_at: now,
+          ...(stage === existing.stage ? {} : { stage_changed_at: now }),
+          ...(row.score === null || row.score === existing.score ? {} : { score_coverage: 1 }),
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      out.updated++;
+      if (stage !== existing.stage) out.stageChanges.push({ prospectId: existing.id, username: row.username, from: existing.stage, to: stage });
+    }
+    for (const change of out.stageChanges) {
+      await trx
+        .insertInto('stage_changes')
+        .values({
+          prospect_id: change.prospectId,
+          from_stage: change.from,
+          to_stage: change.to,
+          at: now,
+          source: 'import',
+          forced: 0,
+          bypassed_json: '[]',
+          note: null,
+        })
+        .execute();
+    }
+    return out;
+  });
 }

@@ -186,6 +186,10 @@ export interface ProspectsTable {
   next_touch_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The stage held when the prospect was paused (migration 0003); null when not paused. */
+  paused_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the stage last changed (migration 0003). */
+  stage_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DiscoveryRunsTable {
@@ -210,6 +214,132 @@ export interface DiscoveryRunItemsTable {
   updated_at: string;
 }
 
+// ---------------------------------------------------------------- outreach (migration 0003)
+
+export interface TouchesTable {
+  id: Generated<number>;
+  prospect_id: number;
+  kind: string;
+  at: string;
+  story_url: string | null;
+  note: string | null;
+  source: string;
+  dedupe_key: string | null;
+  created_at: string;
+}
+
+export interface StageChangesTable {
+  id: Generated<number>;
+  prospect_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: string;
+  source: string;
+  forced: Flag;
+  /** Display only: the bypassed rules as message ids + params. */
+  bypassed_json: string;
+  note: string | null;
+}
+
+export interface DraftsTable {
+  id: Generated<number>;
+  prospect_id: number;
+  template_id: string;
+  subject: string | null;
+  body: string;
+  story_url: string | null;
+  asset_url: string | null;
+  edit_markers: number;
+  created_at: string;
+}
+
+export interface PlacementsTable {
+  id: Generated<number>;
+  prospect_id: number | null;
+  story_url: string;
+  target_url: string;
+  target_key: string;
+  expected_rel: string | null;
+  expected_placement: string | null;
+  expected_anchor: string | null;
+  /** `user` (given to watch) or `first-seen` (rel/anchor learnt from the first sighting). */
+  expected_source: string;
+  state: string;
+  consecutive_failures: number;
+  last_definite_state: string;
+  /** The changes of the last check (classification input for the next one), JSON. */
+  changes_json: string;
+  lost_reason: string | null;
+  first_seen_at: string | null;
+  last_seen_at: string | null;
+  last_seen_live_at: string | null;
+  lost_at: string | null;
+  failing_since_at: string | null;
+  last_checked_at: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_snapshot_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlacementChecksTable {
+  id: Generated<number>;
+  placement_id: number;
+  checked_at: string;
+  http_status: number | null;
+  final_url: string | null;
+  redirects_json: string;
+  not_modified: Flag;
+  blocked: Flag;
+  error_code: string | null;
+  error_message: string | null;
+  present: Flag;
+  found_url: string | null;
+  rel: string | null;
+  placement: string | null;
+  anchor_text: string | null;
+  target_status: number | null;
+  target_final_url: string | null;
+  target_redirects: Flag | null;
+  state: string;
+  consecutive_failures: number;
+  changes_json: string;
+  message_id: string;
+  message_params_json: string;
+  snapshot_id: number | null;
+}
+
+export interface PlacementEventsTable {
+  id: Generated<number>;
+  placement_id: number;
+  at: string;
+  kind: string;
+  from_state: string | null;
+  to_state: string;
+  message_id: string;
+  message_params_json: string;
+  check_id: number | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  enabled: Flag;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: number;
+  status: string;
+  attempts: number;
+  http_status: number | null;
+  error: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   blobs: BlobsTable;
@@ -225,4 +355,12 @@ export interface Database {
   prospects: ProspectsTable;
   discovery_runs: DiscoveryRunsTable;
   discovery_run_items: DiscoveryRunItemsTable;
+  touches: TouchesTable;
+  stage_changes: StageChangesTable;
+  drafts: DraftsTable;
+  placements: PlacementsTable;
+  placement_checks: PlacementChecksTable;
+  placement_events: PlacementEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -8,6 +8,8 @@ import { createProgress } from '../progress.js';
 import { createStageProgress } from '../stage-progress.js';
 import { auditText } from './audit-command.js';
 import { discoverJson, discoverText } from './discover-command.js';
+import type { DemoOutreach } from '../../demo/demo-outreach.js';
+import { agendaJson, agendaText, boardText, monitorJson, monitorText, violationJson, violationLines, when } from '../format/outreach-format.js';
 
 export const DEFAULT_DEMO_DB = 'linkwright-demo.db';
 
@@ -35,7 +37,7 @@ export function demoCommand(io: CliIo): Command {
         });
         if (flags.json) {
           io.stdout.write(
-            `${JSON.stringify({ pages: run.audit.audits, failures: run.audit.failures, discovery: discoverJson(run.discovery) }, null, 2)}
+            `${JSON.stringify({ pages: run.audit.audits, failures: run.audit.failures, discovery: discoverJson(run.discovery), outreach: outreachJson(run.outreach) }, null, 2)}
 `,
           );
           return;
@@ -62,7 +64,10 @@ export function demoCommand(io: CliIo): Command {
             '- the viral author has reach but one story holds nearly all the claps ("one viral hit");',
             '- the finance writer is big and regular but off-niche; the composting writer stopped months ago;',
             '- the blocked story page was counted and reported; its author was still judged from profile and feed.',
-            `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\` and \`linkwright prospects --db ${store.location}\`.`,
+            '',
+            outreachText(run.outreach),
+            `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\`, \`linkwright pipeline --db ${store.location}\`,`,
+            `\`linkwright prospect @maya-fields --db ${store.location}\` and \`linkwright monitor --list --db ${store.location}\`.`,
             '',
           ].join('\n'),
         );
@@ -70,4 +75,43 @@ export function demoCommand(io: CliIo): Command {
         await store.close();
       }
     });
+}
+
+function outreachJson(o: DemoOutreach) {
+  return {
+    missing: o.missing,
+    touchesLogged: o.touchesLogged,
+    warning: o.warning === null ? null : { ...o.warning, at: new Date(o.warning.at).toISOString(), violations: o.warning.violations.map((v) => violationJson(v)) },
+    board: o.board,
+    monitor: { yesterday: monitorJson(o.monitor.yesterday), today: monitorJson(o.monitor.today) },
+    webhookReceived: o.webhookReceived,
+    agenda: agendaJson(o.agenda),
+  };
+}
+
+function outreachText(o: DemoOutreach): string {
+  const parts: string[] = ['Outreach — working relationships at a safe pace, and watching the links they give you:', ''];
+  if (o.missing.length > 0) parts.push(`(discovery did not produce ${o.missing.map((u) => `@${u}`).join(', ')}; their part is skipped)`, '');
+  parts.push(`A month of outreach, logged as ${o.touchesLogged} touches (\`linkwright touch\`) and a few stage moves (\`linkwright stage\`).`);
+  if (o.warning !== null) {
+    parts.push(
+      `Logging @${o.warning.username}'s ${o.warning.kind} at ${when(o.warning.at)} warned:`,
+      ...violationLines(o.warning.violations).map((l) => `  - ${l}`),
+      `  (logged anyway — you did it; it would have been safe from ${when(o.warning.safeAt)})`,
+    );
+  }
+  parts.push('', 'Placed links, checked yesterday (`linkwright monitor`):', monitorText(o.monitor.yesterday).trimEnd());
+  parts.push('', 'Checked again today, after the world changed:', monitorText(o.monitor.today).trimEnd());
+  parts.push(`(the demo's webhook receiver got ${o.webhookReceived} JSON alert${o.webhookReceived === 1 ? '' : 's'}; add yours with \`linkwright webhook add <url>\`)`);
+  parts.push('', boardText(o.board).trimEnd(), '', agendaText(o.agenda).trimEnd());
+  parts.push(
+    '',
+    'What to notice:',
+    '- a verified link moved Maya (pitched) and Tom (engaged) to linked by itself, and logged a link-placed touch;',
+    "- Tom's link was edited out: lost, with an alert, and Tom moved linked → lost; Maya's link changed rel: changed;",
+    '- the clap logged minutes after a follow was kept, with a warning naming the rule and when it would have been safe;',
+    '- the agenda only lists what the pacing rules allow today, each at a suggested time, in priority order.',
+    '',
+  );
+  return parts.join('\n');
 }

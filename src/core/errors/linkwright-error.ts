@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   TEMPLATE_FIELD_MISSING: 'validation',
   TEMPLATE_FIELD_UNKNOWN: 'validation',
   TEMPLATE_SYNTAX: 'validation',
+  // outreach integration (src/app): a prospect reference (id or @username) that matches nobody, and a stage
+  // move the pipeline state machine refuses (details: from, to, reasons as message ids + params, forcible)
+  PROSPECT_NOT_FOUND: 'validation',
+  STAGE_TRANSITION_REFUSED: 'validation',
 } as const satisfies Record<string, ErrorClass>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
