@@ -22,11 +22,8 @@ import { LINKWRIGHT_VERSION } from '../core/version.js';
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('linkwright')
-    .description(
-      'Backlinks from Medium, end to end: find the writers worth knowing, work relationships at a safe pace,\n' +
-        'and prove what every link is worth (followed?, in the body?, canonical?, still there?).\n' +
-        'Linkwright never posts, claps, follows or comments for you: it plans, drafts and verifies; you act.',
-    )
+    .description('Backlinks from Medium, end to end: find the writers worth knowing, work relationships at a safe pace, and prove what every link is worth.')
+    .addHelpText('after', '\nLinkwright never posts, claps, follows or comments for you: it plans, drafts and verifies; you act.\nTry it offline: linkwright demo')
     .version(LINKWRIGHT_VERSION)
     .showHelpAfterError()
     .configureOutput({
