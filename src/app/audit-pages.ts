@@ -17,7 +17,7 @@ import type { Store } from '../store/open-store.js';
 import { findPage, loadPageAudit, recordPageError, savePageAudit } from '../store/pages-repository.js';
 import { latestSnapshot, type SnapshotInput } from '../store/snapshots-repository.js';
 import { addSites } from '../store/sites-repository.js';
-import type { FetchedPage, PageFetcher } from './ports.js';
+import { type FetchedPage, type PageFetcher, snapshotOfFetch } from './ports.js';
 
 export type AuditInput = { kind: 'url'; url: string } | { kind: 'file'; path: string; url?: string };
 
@@ -223,20 +223,7 @@ async function fetchLivePage(
     }
   }
   return {
-    snapshot: {
-      url,
-      finalUrl: page.finalUrl,
-      status: page.status,
-      headers: page.headers,
-      redirects: page.redirects,
-      body: page.body,
-      contentType: page.contentType,
-      encoding: page.encoding,
-      truncated: page.truncated,
-      source: 'live',
-      fetchedAt: page.fetchedAt,
-      reused: false,
-    },
+    snapshot: { ...snapshotOfFetch(url, page), reused: false },
     validators: { etag: page.etag, lastModified: page.lastModified },
   };
 }

@@ -55,7 +55,7 @@ import {
 import { findProspectById } from '../store/prospects-repository.js';
 import { insertSnapshot } from '../store/snapshots-repository.js';
 import { applyStageMove, type Db, isoOrNullToMs, loadCoreTouches, msToIso, storedStage } from './outreach-support.js';
-import type { FetchedPage, PageFetcher } from './ports.js';
+import { type FetchedPage, type PageFetcher, snapshotOfFetch } from './ports.js';
 import type { DeliveryOutcome, PlacementAlert, WebhookNotifier } from './webhook-notifier.js';
 
 /**
@@ -466,19 +466,7 @@ export async function checkPlacement(
     if (g.snapshot !== null) {
       const page = g.snapshot;
       snapshotId = (
-        await insertSnapshot(trx, {
-          url: placement.storyUrl,
-          finalUrl: page.finalUrl,
-          status: page.status,
-          headers: page.headers,
-          redirects: page.redirects,
-          body: page.body,
-          contentType: page.contentType,
-          encoding: page.encoding,
-          truncated: page.truncated,
-          source: 'live',
-          fetchedAt: page.fetchedAt,
-        })
+        await insertSnapshot(trx, snapshotOfFetch(placement.storyUrl, page))
       ).id;
     }
     const checkId = await insertPlacementCheck(trx, placement.id, { ...record, snapshotId });

@@ -3,6 +3,7 @@
  * The polite fetcher (src/fetch) implements PageFetcher.
  */
 import type { RedirectHop } from '../core/audit/audit-types.js';
+import type { SnapshotInput } from '../store/snapshots-repository.js';
 
 export interface FetchedPage {
   requestedUrl: string;
@@ -25,4 +26,21 @@ export interface FetchedPage {
 export interface PageFetcher {
   fetch(request: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchedPage>;
   close(): Promise<void>;
+}
+
+/** What the store keeps of a live fetch (gather, then analyse: every analysis can replay it). */
+export function snapshotOfFetch(url: string, page: FetchedPage): SnapshotInput {
+  return {
+    url,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    headers: page.headers,
+    redirects: page.redirects,
+    body: page.body,
+    contentType: page.contentType,
+    encoding: page.encoding,
+    truncated: page.truncated,
+    source: 'live',
+    fetchedAt: page.fetchedAt,
+  };
 }

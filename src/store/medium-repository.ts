@@ -4,10 +4,8 @@
  * follower snapshot by (author, capture time) — so a retried or repeated discovery never duplicates a row.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { RedirectHop } from '../core/audit/audit-types.js';
 import type { MediumStory } from '../core/medium/medium-types.js';
 import type { Database, MediumPostsTable } from './schema.js';
-import type { StoredSnapshot } from './snapshots-repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -201,45 +199,8 @@ export async function latestStoryCapture(
   return row ? { snapshotId: row.snapshot_id, capturedAt: row.captured_at, url: row.url } : null;
 }
 
-/** One snapshot with its bytes, by id (replays of discovery items and cached stories). */
-export async function snapshotById(db: Db, id: number): Promise<StoredSnapshot | null> {
-  const row = await db
-    .selectFrom('snapshots')
-    .leftJoin('blobs', 'blobs.content_hash', 'snapshots.content_hash')
-    .select([
-      'snapshots.id',
-      'snapshots.url',
-      'snapshots.final_url',
-      'snapshots.status',
-      'snapshots.headers_json',
-      'snapshots.redirects_json',
-      'snapshots.content_hash',
-      'snapshots.content_type',
-      'snapshots.encoding',
-      'snapshots.truncated',
-      'snapshots.source',
-      'snapshots.fetched_at',
-      'blobs.body',
-    ])
-    .where('snapshots.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    url: row.url,
-    finalUrl: row.final_url,
-    status: row.status,
-    headers: JSON.parse(row.headers_json) as Record<string, string[]>,
-    redirects: JSON.parse(row.redirects_json) as RedirectHop[],
-    contentHash: row.content_hash,
-    contentType: row.content_type,
-    encoding: row.encoding,
-    truncated: row.truncated === 1,
-    source: row.source === 'file' ? 'file' : 'live',
-    fetchedAt: row.fetched_at,
-    body: row.body ? Buffer.from(row.body) : null,
-  };
-}
+/** Kept here for the callers that read stories' snapshots; it lives with the other snapshot queries. */
+export { snapshotById } from './snapshots-repository.js';
 
 // ---------------------------------------------------------------- authors
 

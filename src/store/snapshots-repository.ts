@@ -57,9 +57,8 @@ export async function insertSnapshot(db: Db, snapshot: SnapshotInput): Promise<{
   return { id: row.id, contentHash: hash };
 }
 
-/** The newest snapshot of a URL with its bytes, for offline re-analysis (`linkwright audit --replay`). */
-export async function latestSnapshot(db: Db, url: string): Promise<StoredSnapshot | null> {
-  const row = await db
+function selectSnapshots(db: Db) {
+  return db
     .selectFrom('snapshots')
     .leftJoin('blobs', 'blobs.content_hash', 'snapshots.content_hash')
     .select([
@@ -76,12 +75,12 @@ export async function latestSnapshot(db: Db, url: string): Promise<StoredSnapsho
       'snapshots.source',
       'snapshots.fetched_at',
       'blobs.body',
-    ])
-    .where('snapshots.url', '=', url)
-    .orderBy('snapshots.fetched_at', 'desc')
-    .orderBy('snapshots.id', 'desc')
-    .executeTakeFirst();
-  if (!row) return null;
+    ]);
+}
+
+type SnapshotRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSnapshots>['executeTakeFirst']>>>;
+
+function toStoredSnapshot(row: SnapshotRow): StoredSnapshot {
   return {
     id: row.id,
     url: row.url,
@@ -97,4 +96,16 @@ export async function latestSnapshot(db: Db, url: string): Promise<StoredSnapsho
     fetchedAt: row.fetched_at,
     body: row.body ? Buffer.from(row.body) : null,
   };
+}
+
+/** The newest snapshot of a URL with its bytes, for offline re-analysis. */
+export async function latestSnapshot(db: Db, url: string): Promise<StoredSnapshot | null> {
+  const row = await selectSnapshots(db).where('snapshots.url', '=', url).orderBy('snapshots.fetched_at', 'desc').orderBy('snapshots.id', 'desc').executeTakeFirst();
+  return row ? toStoredSnapshot(row) : null;
+}
+
+/** One snapshot with its bytes, by id (replays of discovery items, cached stories, placement checks). */
+export async function snapshotById(db: Db, id: number): Promise<StoredSnapshot | null> {
+  const row = await selectSnapshots(db).where('snapshots.id', '=', id).executeTakeFirst();
+  return row ? toStoredSnapshot(row) : null;
 }
