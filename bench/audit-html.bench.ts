@@ -116,6 +116,43 @@ function timeCheerio(pages: { html: string }[]): number {
   return performance.now() - start;
 }
 
+/**
+ * CPU time of this thread in ms from /proc (Linux), or null elsewhere. Unlike wall time it excludes
+ * time the process waits for a core and the GC helper threads, so on a shared, loaded machine it is the
+ * steadier measure of the work done; both are printed.
+ */
+function threadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** Median main-thread CPU ms per pass over all pages, per contender (blocks rotated by round). */
+function cpuTimes(pages: { html: string }[], rounds: number): Record<Contender, number> | null {
+  if (threadCpuMs() === null) return null;
+  const t: Record<Contender, number[]> = { ours: [], bare: [], cheerio: [] };
+  const orders: Contender[][] = [
+    ['ours', 'bare', 'cheerio'],
+    ['bare', 'cheerio', 'ours'],
+    ['cheerio', 'ours', 'bare'],
+  ];
+  for (let r = 0; r < rounds; r++) {
+    for (const k of orders[r % 3] as Contender[]) {
+      // Several passes for the fast contenders: the clock ticks every 10 ms.
+      const passes = k === 'cheerio' ? 1 : 3;
+      const start = threadCpuMs() ?? 0;
+      for (let i = 0; i < passes; i++) for (const p of pages) RUN[k](p.html);
+      t[k].push(((threadCpuMs() ?? 0) - start) / passes);
+    }
+  }
+  return { ours: median(t.ours), bare: median(t.bare), cheerio: median(t.cheerio) };
+}
+
 function fmt(ms: number): string {
   return ms.toFixed(1).padStart(8);
 }
@@ -155,6 +192,14 @@ export async function runAuditHtmlBench(): Promise<void> {
       `ratio auditHtml / htmlparser2-bare: ${rb.toFixed(2)}× (goal ≤ 1.50×: ${rb <= 1.5 ? 'met' : 'MISSED'}); per-round ratios ${ratios.map((x) => x.toFixed(2)).join(' ')}`,
     );
     console.log(`ratio cheerio / auditHtml:          ${rc.toFixed(2)}× faster (goal ≥ 6×: ${rc >= 6 ? 'met' : 'MISSED'})`);
+    const cpu = cpuTimes(pages, R);
+    if (cpu !== null) {
+      const cb = cpu.ours / cpu.bare;
+      const cc = cpu.cheerio / cpu.ours;
+      console.log(
+        `main-thread CPU per pass (median, blocks rotated): auditHtml ${cpu.ours.toFixed(0)} ms, htmlparser2-bare ${cpu.bare.toFixed(0)} ms, cheerio ${cpu.cheerio.toFixed(0)} ms → ${cb.toFixed(2)}× bare (goal ≤ 1.50×: ${cb <= 1.5 ? 'met' : 'MISSED'}), cheerio ${cc.toFixed(2)}× slower (goal ≥ 6×: ${cc >= 6 ? 'met' : 'MISSED'})`,
+      );
+    }
     // Correctness on the same pages: <a href> count equal to cheerio's (parse5) on every page.
     let mismatches = 0;
     let oursLinks = 0;

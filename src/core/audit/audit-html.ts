@@ -158,6 +158,7 @@ export function auditHtml(html: string, options: AuditHtmlOptions): PageAudit {
     return v;
   };
   const relCache = new Map<string, string[]>();
+  const pageDomains = new Map<string, string | null>();
   const links: AuditedLink[] = [];
   const counts = { total: 0, toUserSite: 0, followed: 0, body: 0 };
   for (let k = 0; k < anchors.length; k++) {
@@ -167,7 +168,15 @@ export function auditHtml(html: string, options: AuditHtmlOptions): PageAudit {
     if (!toUserSite && options.allLinks !== true) continue;
     let domain: string | null = null;
     if (r !== null) {
-      if (r.domain === undefined) r.domain = domainOfHost(r.host);
+      if (r.domain === undefined) {
+        // Per-page map first (a page links to a few dozen hosts), then the shared cache.
+        let d = pageDomains.get(r.host);
+        if (d === undefined) {
+          d = domainOfHost(r.host);
+          pageDomains.set(r.host, d);
+        }
+        r.domain = d;
+      }
       domain = r.domain;
     }
     let rel: string[];

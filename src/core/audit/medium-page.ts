@@ -74,15 +74,7 @@ export function detectMediumPage(scan: HtmlScan, finalUrl: string | null, resolv
     else if (key === 'generator' && /^medium\b/i.test(content)) isMedium = true;
     else if (key === 'article:author' && /^https?:\/\//i.test(content) && !authorUrls.includes(content)) authorUrls.push(content);
   }
-  if (!isMedium) {
-    for (let i = 1; i < scan.nodeCount; i++) {
-      const c = scan.cls[i];
-      if (c?.includes('pw-post-body-paragraph')) {
-        isMedium = true;
-        break;
-      }
-    }
-  }
+  if (scan.mediumBodyClass) isMedium = true;
   if (!isMedium) return { isMedium: false, postId: null, authorUrls: [] };
   const postId = (finalUrl === null ? null : mediumPostIdFromUrl(finalUrl)) ?? appPostId ?? jsonLdIdentifier(scan.jsonLd);
   return { isMedium, postId, authorUrls };

@@ -105,8 +105,13 @@ for (const [word, e] of WORDS) {
   else list.push({ word, e });
 }
 
+/**
+ * Lower-case for matching: `c | 32` maps A–Z to a–z and leaves a–z, digits and "-" unchanged; other
+ * ASCII may change, but to values that occur in no word (words are letters, digits and "-"). Non-ASCII
+ * becomes 0, so it can neither match a word nor spill into the packed trigram key.
+ */
 function lowerCode(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
+  return c < 128 ? c | 32 : 0;
 }
 
 /** s[start..] starts with `word` (lower-case), comparing ASCII case-insensitively. */
@@ -147,7 +152,13 @@ export function hintBits(s: string): number {
           if (word === 'share') share = true;
         }
         // Readability negative `^hid$| hid$| hid |^hid `: "hid" delimited by spaces or the ends.
-        if (c0 === 104 && c1 === 105 && c2 === 100 && (start === 0 || s.charCodeAt(start - 1) === 32) && (start + 3 === n || s.charCodeAt(start + 3) === 32)) {
+        if (
+          c0 === 104 &&
+          c1 === 105 &&
+          c2 === 100 &&
+          (start === 0 || s.charCodeAt(start - 1) === 32) &&
+          (start + 3 === n || s.charCodeAt(start + 3) === 32)
+        ) {
           bits |= H_NEGATIVE;
         }
       }

@@ -28,7 +28,8 @@ function check(href: string): string | null {
     const fast = fastResolve(href, base);
     if (fast === null) continue;
     const ref = reference(href, b);
-    if (ref === null || ref.url !== fast.url || ref.host !== fast.host) return `${href} @ ${b}: fast ${JSON.stringify(fast)} vs ${JSON.stringify(ref)}`;
+    if (ref === null || ref.url !== fast.url || ref.host !== fast.host)
+      return `${href} @ ${b}: fast ${JSON.stringify(fast)} vs ${JSON.stringify(ref)}`;
   }
   return null;
 }

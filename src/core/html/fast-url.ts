@@ -24,7 +24,7 @@ function isLdh(c: number): boolean {
 /** Characters allowed unchanged in a path (and, with the extra checks below, query and fragment). */
 const PATH_OK = (() => {
   const t = new Uint8Array(128);
-  const allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&()*+,;=:@/%[]^|";
+  const allowed = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&()*+,;=:@/%[]^|';
   for (let i = 0; i < allowed.length; i++) t[allowed.charCodeAt(i)] = 1;
   return t;
 })();
@@ -46,7 +46,7 @@ function hostEnd(s: string, from: number): number {
   }
   if (i === from || i === labelStart) return -1; // empty host or trailing dot
   // Punycode labels are validated by domain-to-ASCII (an invalid one is a parse failure): slow path.
-  if (s.startsWith('xn--', from) || s.indexOf('.xn--', from) !== -1 && s.indexOf('.xn--', from) < i) return -1;
+  if (s.startsWith('xn--', from) || (s.indexOf('.xn--', from) !== -1 && s.indexOf('.xn--', from) < i)) return -1;
   const first = s.charCodeAt(lastLabelStart);
   if (first >= 48 && first <= 57) return -1; // possibly an IPv4 address
   if (i < n) {

@@ -34,7 +34,10 @@ export class LinkResolver {
   private readonly httpBase: { origin: string; hostname: string; protocol: string } | null;
 
   constructor(private readonly base: URL | null) {
-    this.httpBase = base !== null && (base.protocol === 'http:' || base.protocol === 'https:') ? { origin: base.origin, hostname: base.hostname, protocol: base.protocol } : null;
+    this.httpBase =
+      base !== null && (base.protocol === 'http:' || base.protocol === 'https:')
+        ? { origin: base.origin, hostname: base.hostname, protocol: base.protocol }
+        : null;
   }
 
   resolve(href: string): ResolvedUrl | null {

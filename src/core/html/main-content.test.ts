@@ -94,3 +94,11 @@ describe('quirks mode from the DOCTYPE (§13.2.6.4.1)', () => {
     expect(quirks.links.length).toBe(1);
   });
 });
+
+describe('class hints: non-ASCII never fakes a word', () => {
+  it('a non-ASCII character next to a word prefix does not complete the word', () => {
+    // "side" + U+0161 + "ar": without care, packed trigram keys of non-ASCII characters collide.
+    expect(hintBits('sid\u0161bar') & H_UNLIKELY).toBe(0);
+    expect(hintBits('Š-nav') & H_NAV).toBe(H_NAV);
+  });
+});

@@ -114,7 +114,12 @@ interface Prep {
 class ArrayPool {
   private readonly arrays = new Map<string, Uint8Array | Int8Array | Int32Array | Float64Array>();
 
-  private take<A extends Uint8Array | Int8Array | Int32Array | Float64Array>(name: string, n: number, fill: number, make: (len: number) => A): A {
+  private take<A extends Uint8Array | Int8Array | Int32Array | Float64Array>(
+    name: string,
+    n: number,
+    fill: number,
+    make: (len: number) => A,
+  ): A {
     let a = this.arrays.get(name) as A | undefined;
     if (a === undefined || a.length < n) {
       a = make(Math.max(n, a === undefined ? 1024 : a.length * 2));
@@ -139,6 +144,8 @@ class ArrayPool {
 }
 
 const sharedPool = new ArrayPool();
+/** Largest document (in nodes) whose arrays the shared pool keeps (2^18 ≈ 262k elements). */
+const POOL_MAX_NODES = 1 << 18;
 let poolBusy = false;
 
 function prepare(scan: HtmlScan, pool: ArrayPool): Prep {
@@ -899,7 +906,8 @@ export function detectMainContent(scan: HtmlScan, options: MainContentOptions = 
  * call (no copies; placement uses this once per page).
  */
 export function withMainContent<R>(scan: HtmlScan, options: MainContentOptions, use: (mc: MainContent) => R): R {
-  const pool = poolBusy ? new ArrayPool() : sharedPool;
+  // Huge pages get a throw-away pool, so the shared one never pins arrays sized for a hostile page.
+  const pool = poolBusy || scan.nodeCount > POOL_MAX_NODES ? new ArrayPool() : sharedPool;
   const owned = pool === sharedPool;
   if (owned) poolBusy = true;
   try {

@@ -16,7 +16,16 @@
  */
 import type { LinkPlacement } from '../audit/audit-types.js';
 import { H_ARTICLE_HEADER, H_BIO, H_FOOTER, H_NAV, H_RELATED, H_RESPONSES, HintCache } from './class-hints.js';
-import { type HtmlScan, NF_HAS_ITEMPROP, NF_HAS_ROLE, NF_HEX_NAME, NF_HIDDEN, NF_TEMPLATE, NS_HTML, type ScannedLink } from './html-scan.js';
+import {
+  type HtmlScan,
+  NF_HAS_ITEMPROP,
+  NF_HAS_ROLE,
+  NF_HEX_NAME,
+  NF_HIDDEN,
+  NF_TEMPLATE,
+  NS_HTML,
+  type ScannedLink,
+} from './html-scan.js';
 import { T } from './html-tags.js';
 import { type MainContent, withMainContent } from './main-content.js';
 
