@@ -284,6 +284,73 @@ function hiddenNode(scan: HtmlScan, i: number): boolean {
   return false;
 }
 
+/** How far up from a link we look for the author card that holds it (card → bio block → paragraph → span → a). */
+const AUTHOR_CARD_MAX_LEVELS = 6;
+/** Links in an author card: avatar, name, followers, publication, the bio's own link(s); more means a page section. */
+const AUTHOR_CARD_MAX_LINKS = 8;
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Medium's author card (avatar, "Written by …", followers, bio) sits after the story and links the
+ * author's profile; a link the author put in their bio sits in the same card but points elsewhere.
+ * So: a link whose near ancestor (within AUTHOR_CARD_MAX_LEVELS, and not an ancestor of the story
+ * body) also holds a link to the author's profile is a bio link. Structure, never class names.
+ */
+function authorCardTest(
+  scan: HtmlScan,
+  body: MediumBody,
+  links: readonly ScannedLink[],
+  urls: readonly (string | null)[],
+  authorPaths: readonly string[],
+): (node: number) => boolean {
+  const profileNodes: number[] = [];
+  for (let k = 0; k < links.length; k++) {
+    const url = urls[k] ?? null;
+    if (url !== null && isAuthorProfileUrl(url, authorPaths)) profileNodes.push(linkNode(links[k] as ScannedLink));
+  }
+  if (profileNodes.length === 0) return () => false;
+  profileNodes.sort((a, b) => a - b);
+  const allLinkNodes = links.map(linkNode).sort((a, b) => a - b);
+  const end = subtreeEnd(scan);
+  /** How many of the sorted nodes fall in [from, to]. */
+  const countIn = (nodes: readonly number[], from: number, to: number) => lowerBound(nodes, to + 1) - lowerBound(nodes, from);
+  return (node) => {
+    // The card comes after the story (never the byline or the site header before it).
+    if (node <= body.end) return false;
+    let a = scan.parent[node] ?? 0;
+    for (let level = 0; level < AUTHOR_CARD_MAX_LEVELS && a > 0; level++, a = scan.parent[a] ?? 0) {
+      const last = end[a] ?? a;
+      if (a <= body.start && body.start <= last) return false;
+      // A card is small: once the ancestor holds more links than a card has, it is a footer or a page section.
+      if (countIn(allLinkNodes, a, last) > AUTHOR_CARD_MAX_LINKS) return false;
+      if (countIn(profileNodes, a, last) > 0) return true;
+    }
+    return false;
+  };
+}
+
+function isAuthorProfileUrl(url: string, authorPaths: readonly string[]): boolean {
+  if (authorPaths.length === 0) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
+  return authorPaths.includes(path);
+}
+
 /** Classify every link. Pure; bounded by O(nodes + links × depth). */
 export function classifyPlacements(ctx: PlacementContext): PlacementResult {
   const { scan, links, urls } = ctx;
@@ -292,6 +359,7 @@ export function classifyPlacements(ctx: PlacementContext): PlacementResult {
   if (medium !== null) {
     const categorizer = new Categorizer(scan, null);
     const authorPaths = authorPathsOf(ctx.authorUrls);
+    const inAuthorCard = authorCardTest(scan, medium, links, urls, authorPaths);
     for (let k = 0; k < links.length; k++) {
       const link = links[k] as ScannedLink;
       const node = linkNode(link);
@@ -313,6 +381,7 @@ export function classifyPlacements(ctx: PlacementContext): PlacementResult {
       }
       const c = categorizer.of(node);
       if (c !== CAT_NONE) placements[k] = CAT_NAMES[c] ?? 'other';
+      else if (inAuthorCard(node)) placements[k] = 'bio';
       else placements[k] = node < medium.start ? 'nav' : 'footer';
     }
     return { placements, method: 'medium', mediumParagraphs: medium.paragraphs };
