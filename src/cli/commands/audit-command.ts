@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { type AuditInput, type AuditOutcome, auditPages } from '../../app/audit-pages.js';
 import type { PageFetcher } from '../../app/ports.js';
 import { systemClock } from '../../app/system-clock.js';
@@ -13,6 +13,7 @@ import { createFetcher, type FetcherFlags, fetcherOptions } from '../fetcher-fla
 import { toCsv } from '../format/csv.js';
 import { renderTable } from '../format/table.js';
 import { createProgress } from '../progress.js';
+import { collectList, wholeNumberAtLeastZero } from '../option-parsers.js';
 
 interface AuditFlags extends FetcherFlags {
   site: string[];
@@ -27,16 +28,6 @@ interface AuditFlags extends FetcherFlags {
   save: boolean;
   restart?: boolean;
   concurrency: number;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-}
-
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
 }
 
 /** Stable JSON for `--json`: the PageAudit records (documented in README "JSON output"). */
@@ -190,7 +181,7 @@ export function auditCommand(io: CliIo): Command {
   return new Command('audit')
     .description('Audit the links on pages (live URLs or saved .html files) that point at your site(s)')
     .argument('[targets...]', 'URLs (http/https) or saved .html files')
-    .addOption(new Option('--site <domain>', 'your site; repeat or comma-separate for several').default([], '').argParser(collect))
+    .addOption(new Option('--site <domain>', 'your site; repeat or comma-separate for several').default([], '').argParser(collectList))
     .option('--all-links', 'report every link on the page, not only those to your sites')
     .option('--check-targets', "fetch each link's target: status and redirect chain")
     .option('--html <file>', 'audit a page saved from your browser (the way around bot challenges)')
@@ -201,7 +192,7 @@ export function auditCommand(io: CliIo): Command {
     .option('--db <path|url>', 'SQLite file or postgres:// URL (env LINKWRIGHT_DB, default ./linkwright.db)')
     .option('--no-save', 'do not store the results')
     .option('--restart', 'start over instead of resuming an interrupted run of the same command')
-    .addOption(new Option('--concurrency <n>', 'pages in flight at once (still one connection per host)').default(4).argParser(positiveInt))
+    .addOption(new Option('--concurrency <n>', 'pages in flight at once (still one connection per host)').default(4).argParser(wholeNumberAtLeastZero))
     .addOption(fetcherOptions.allowPrivate())
     .addOption(fetcherOptions.delay())
     .addOption(fetcherOptions.ignoreRobots())

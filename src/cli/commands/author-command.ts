@@ -5,7 +5,7 @@
  * - with --links: outbound links of their recent stories grouped by content type and registrable domain
  *   (src/app/author-links.ts).
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { type AuthorLinksOutcome, authorLinks, DEFAULT_LINK_STORIES } from '../../app/author-links.js';
 import { tagSlug } from '../../app/discover-prospects.js';
 import { judgeAuthor } from '../../app/evaluate-author.js';
@@ -31,6 +31,7 @@ import {
 } from '../format/discovery-format.js';
 import { renderTable } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
+import { collectList, wholeNumberAtLeastOne } from '../option-parsers.js';
 
 interface AuthorFlags extends FetcherFlags {
   links?: boolean;
@@ -42,22 +43,6 @@ interface AuthorFlags extends FetcherFlags {
   json?: boolean;
   csv?: boolean;
   db?: string;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
 }
 
 function examples(list: readonly { url: string; count: number }[]): string {
@@ -162,12 +147,12 @@ export function authorCommand(io: CliIo): Command {
       .description('Judge one Medium author (score, reasons, follower history), or list what they link to (--links)')
       .argument('<@user>', '@username or profile URL')
       .option('--links', 'outbound links of their recent stories, by content type and domain')
-      .addOption(new Option('--stories <n>', 'with --links: how many recent stories').default(DEFAULT_LINK_STORIES).argParser(count))
+      .addOption(new Option('--stories <n>', 'with --links: how many recent stories').default(DEFAULT_LINK_STORIES).argParser(wholeNumberAtLeastOne))
       .option('--live', 'read and judge the author now, even when a stored prospect exists (not stored)')
       .addOption(
-        new Option('--niche <keyword>', 'niche keywords for a live judgement; repeat or comma-separate').default([], '').argParser(collect),
+        new Option('--niche <keyword>', 'niche keywords for a live judgement; repeat or comma-separate').default([], '').argParser(collectList),
       )
-      .addOption(new Option('--tag <slug>', 'niche tags for a live judgement; repeat or comma-separate').default([], '').argParser(collect))
+      .addOption(new Option('--tag <slug>', 'niche tags for a live judgement; repeat or comma-separate').default([], '').argParser(collectList))
       .option('--refresh', 'fetch story pages again even when captured less than 24 h ago')
       .option('--json', 'print JSON')
       .option('--csv', 'with --links: print CSV, one row per group')

@@ -5,7 +5,7 @@
  * Exit codes (DESIGN §1): 0 ok; 3 when some pages were blocked or failed (the rest is judged, stored and
  * reported); 2 for bad input.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { DEFAULT_DISCOVER_LIMIT, type DiscoverOutcome, discoverProspects } from '../../app/discover-prospects.js';
 import { systemClock } from '../../app/system-clock.js';
 import { openStore } from '../../store/open-store.js';
@@ -16,6 +16,7 @@ import { toCsv } from '../format/csv.js';
 import { factorsTable, messageText, PROSPECT_CSV_HEADER, prospectReportJson, prospectsTable, whyLine } from '../format/discovery-format.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { createStageProgress } from '../stage-progress.js';
+import { collectList, wholeNumberAtLeastOne } from '../option-parsers.js';
 
 interface DiscoverFlags extends FetcherFlags {
   tag: string[];
@@ -27,22 +28,6 @@ interface DiscoverFlags extends FetcherFlags {
   json?: boolean;
   csv?: boolean;
   db?: string;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
 }
 
 /** Stable JSON for `--json`. */
@@ -137,11 +122,11 @@ export function discoverCommand(io: CliIo): Command {
     new Command('discover')
       .description('Find Medium authors in your niche, score them 0–100 with reasons, and store them as prospects')
       .argument('<keywords...>', 'niche keywords ("link building" seo); each also becomes a tag slug')
-      .addOption(new Option('--tag <slug>', 'also read this Medium tag feed; repeat or comma-separate').default([], '').argParser(collect))
+      .addOption(new Option('--tag <slug>', 'also read this Medium tag feed; repeat or comma-separate').default([], '').argParser(collectList))
       .addOption(
-        new Option('--publication <slug>', 'also read this publication feed; repeat or comma-separate').default([], '').argParser(collect),
+        new Option('--publication <slug>', 'also read this publication feed; repeat or comma-separate').default([], '').argParser(collectList),
       )
-      .addOption(new Option('--limit <n>', 'most authors judged in this run').default(DEFAULT_DISCOVER_LIMIT).argParser(wholeNumber))
+      .addOption(new Option('--limit <n>', 'most authors judged in this run').default(DEFAULT_DISCOVER_LIMIT).argParser(wholeNumberAtLeastOne))
       .option('--refresh', 'fetch story pages again even when captured less than 24 h ago')
       .option('--restart', 'start over instead of resuming an interrupted run of the same query')
       .option('--explain', 'print every score factor of every author')

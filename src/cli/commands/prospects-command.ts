@@ -14,6 +14,7 @@ import {
   storedReasons,
   whyLine,
 } from '../format/discovery-format.js';
+import { wholeNumberAtLeastOne } from '../option-parsers.js';
 
 interface ProspectsFlags {
   minScore?: number;
@@ -31,12 +32,6 @@ function score(value: string): number {
   return n;
 }
 
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
-
 function stage(value: string): string {
   const v = value.trim().toLowerCase();
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(v)) throw new InvalidArgumentError('expected a stage name such as found or qualified');
@@ -49,7 +44,7 @@ export function prospectsCommand(io: CliIo): Command {
     .addOption(new Option('--min-score <n>', 'only prospects scoring at least this (0–100)').argParser(score))
     .addOption(new Option('--stage <stage>', 'only prospects at this stage (found, qualified, or a later outreach stage)').argParser(stage))
     .option('--qualified', 'only prospects that passed the quality gate')
-    .addOption(new Option('--limit <n>', 'at most this many').argParser(count))
+    .addOption(new Option('--limit <n>', 'at most this many').argParser(wholeNumberAtLeastOne))
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (env LINKWRIGHT_DB, default ./linkwright.db)')
