@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isLinkwrightError } from '../core/errors/linkwright-error.js';
 import { CliExit, type CliIo, EXIT } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
+import { checkCommand } from './commands/check-command.js';
 import { authorCommand } from './commands/author-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { discoverCommand } from './commands/discover-command.js';
@@ -47,6 +48,7 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(monitorCommand(io));
   program.addCommand(webhookCommand(io));
   program.addCommand(serveCommand(io));
+  program.addCommand(checkCommand(io));
   program.addCommand(demoCommand(io));
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
