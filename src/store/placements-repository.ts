@@ -15,18 +15,8 @@ export interface PlacementExpectation {
   anchor: string | null;
 }
 
-export interface StoredPlacement {
-  id: number;
-  prospectId: number | null;
-  storyUrl: string;
-  targetUrl: string;
-  targetKey: string;
-  expected: PlacementExpectation;
-  /**
-   * `user`: as given to watch; `learn:rel,anchor` (or one of them): still to be learnt from the first sighting;
-   * `first-seen`: learnt.
-   */
-  expectedSource: string;
+/** The state and timeline of a placement: what each check updates. */
+export interface PlacementTimeline {
   state: string;
   consecutiveFailures: number;
   lastDefiniteState: string;
@@ -42,6 +32,20 @@ export interface StoredPlacement {
   etag: string | null;
   lastModified: string | null;
   lastSnapshotId: number | null;
+}
+
+export interface StoredPlacement extends PlacementTimeline {
+  id: number;
+  prospectId: number | null;
+  storyUrl: string;
+  targetUrl: string;
+  targetKey: string;
+  expected: PlacementExpectation;
+  /**
+   * `user`: as given to watch; `learn:rel,anchor` (or one of them): still to be learnt from the first sighting;
+   * `first-seen`: learnt.
+   */
+  expectedSource: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -290,21 +294,7 @@ export async function listPlacementChecks(db: Db, placementId: number): Promise<
 }
 
 /** The state and timeline a check leaves the placement in (everything but identity and expectations). */
-export interface PlacementStateUpdate {
-  state: string;
-  consecutiveFailures: number;
-  lastDefiniteState: string;
-  changes: unknown[];
-  lostReason: string | null;
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-  lastSeenLiveAt: string | null;
-  lostAt: string | null;
-  failingSinceAt: string | null;
-  lastCheckedAt: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  lastSnapshotId: number | null;
+export interface PlacementStateUpdate extends PlacementTimeline {
   /** Expectations learnt from the first sighting (expected_source becomes `first-seen`). */
   learnt?: { rel: string | null; anchor: string | null } | null;
   now: string;
