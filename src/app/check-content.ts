@@ -1,17 +1,27 @@
 /**
- * Use-case: check a draft (Markdown with front matter, a saved HTML page, or a live URL) with the
- * content checker core. The store-backed parts of the issue (previously used keyphrases, known tags)
- * are not wired yet: those assessments report "not checked" until they are.
+ * Use-cases behind `linkwright check` and `linkwright content add|list|remove`: check a draft (Markdown with
+ * front matter, a saved HTML page, or a live URL — Medium stories through the Medium reader) with the content
+ * checker core, against what the store knows: the keyphrases already used on the user's pages and Medium
+ * copies (previously-used keyphrase), the tags of stored Medium stories (known tags), the user's sites, and
+ * which of the user's pages the text copies (canonical check). With `save`, the checked content is recorded
+ * in `content_items` so later drafts are compared with it.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { type Clock, isoAt } from '../core/clock.js';
 import type { ContentProfile, ContentReport } from '../core/content/content-types.js';
-import { parseHtmlDocument } from '../core/content/html-document.js';
-import { parseMarkdownDraft } from '../core/content/markdown-draft.js';
-import { runContentCheck } from '../core/content/runner.js';
-import { decodeBody } from '../core/encoding/decode-body.js';
-import { LinkwrightError } from '../core/errors/linkwright-error.js';
-import type { PageFetcher } from './ports.js';
+import { countWords } from '../core/content/language/text-analysis.js';
+import { type ContentCheckOptions, runContentCheck } from '../core/content/runner.js';
+import { type ContentItemKind, type ContentItemRecord, upsertContentItem } from '../store/content-repository.js';
+import type { Store } from '../store/open-store.js';
+import {
+  type ContentInput,
+  type ContentInputDeps,
+  bodyText,
+  fingerprintOf,
+  keyphraseKeyOf,
+  readContentInput,
+  type StoreCheckContext,
+  storeCheckContext,
+} from './content-input.js';
 
 export interface CheckContentRequest {
   /** A file path (.md/.markdown/.html/.htm) or an http(s) URL. */
@@ -20,44 +30,114 @@ export interface CheckContentRequest {
   profile: ContentProfile;
   keyphrase?: string;
   synonyms?: string[];
+  /** The user's sites; default: the sites stored in the database. */
   userSites?: string[];
+  /** The original URL of a saved .html file. */
+  url?: string;
+  /** Record the checked content in `content_items` (needs a store). */
+  save?: boolean;
 }
 
-export async function checkContent(deps: { fetcher?: PageFetcher }, request: CheckContentRequest): Promise<ContentReport> {
-  const options = {
+export interface CheckContentDeps extends ContentInputDeps {
+  clock?: Clock;
+}
+
+export interface CheckContentResult {
+  report: ContentReport;
+  /** What the check was compared with; null without a store (store-backed checks then say "not checked"). */
+  context: (Omit<StoreCheckContext, 'knownTags' | 'previouslyUsed'> & { knownTags: number; previouslyUsed: number }) | null;
+  /** The stored item when `save` was asked. */
+  saved: ContentItemRecord | null;
+  identity: string;
+}
+
+export async function checkContent(deps: CheckContentDeps, request: CheckContentRequest): Promise<CheckContentResult> {
+  const read = await readContentInput(deps, {
+    input: request.input,
+    cwd: request.cwd,
+    ...(request.url === undefined ? {} : { url: request.url }),
+    persist: request.save === true,
+  });
+  const context = deps.store === undefined ? null : await storeCheckContext(deps.store, read.doc, read.identity);
+  const userSites = request.userSites && request.userSites.length > 0 ? request.userSites : (context?.userSites ?? []);
+  const options: ContentCheckOptions = {
     profile: request.profile,
     ...(request.keyphrase ? { keyphrase: request.keyphrase } : {}),
     ...(request.synonyms && request.synonyms.length > 0 ? { synonyms: request.synonyms } : {}),
-    ...(request.userSites ? { userSites: request.userSites } : {}),
+    userSites,
+    ...(context === null
+      ? {}
+      : { previouslyUsed: context.previouslyUsed, knownTags: context.knownTags, copyOf: context.copyOf?.url ?? null }),
   };
-  if (/^https?:\/\//i.test(request.input)) {
-    if (!deps.fetcher) throw new LinkwrightError('CONFIG_INVALID', 'checking a URL needs a fetcher');
-    const page = await deps.fetcher.fetch({ url: request.input });
-    if (page.challenge) {
-      throw new LinkwrightError('CHALLENGE_BLOCKED', `${request.input} answered with a bot challenge: save the page in your browser and check the file`, {
-        url: request.input,
-      });
-    }
-    return runContentCheck(parseHtmlDocument(page.text, { url: page.finalUrl }), options);
+  const report = runContentCheck(read.doc, options);
+  let saved: ContentItemRecord | null = null;
+  if (request.save === true) {
+    if (deps.store === undefined || deps.clock === undefined) throw new Error('saving a checked draft needs a store and a clock');
+    saved = await saveContentItem(deps.store, deps.clock, read, report.keyphrase, report.stats.words);
   }
-  const path = resolve(request.cwd, request.input);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    throw new LinkwrightError('INPUT_NOT_FOUND', `cannot read ${request.input}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, {
-      cause,
-      position: { input: request.input },
-    });
-  }
-  const extension = extname(path).toLowerCase();
-  if (extension === '.html' || extension === '.htm') {
-    return runContentCheck(parseHtmlDocument(decodeBody(bytes, null).text, {}), options);
-  }
-  if (extension === '.md' || extension === '.markdown') {
-    return runContentCheck(parseMarkdownDraft(bytes.toString('utf8'), { input: request.input }), options);
-  }
-  throw new LinkwrightError('INVALID_INPUT', `${request.input}: expected a .md/.markdown draft, an .html page or an http(s) URL`, {
-    position: { input: request.input },
+  return {
+    report,
+    context:
+      context === null
+        ? null
+        : {
+            ...context,
+            userSites,
+            knownTags: context.knownTags?.length ?? 0,
+            previouslyUsed: context.previouslyUsed.length,
+          },
+    saved,
+    identity: read.identity,
+  };
+}
+
+async function saveContentItem(
+  store: Store,
+  clock: Clock,
+  read: ContentInput,
+  keyphrase: string | null,
+  words: number,
+  kind?: ContentItemKind,
+): Promise<ContentItemRecord> {
+  return upsertContentItem(
+    store.db,
+    {
+      url: read.identity,
+      kind: kind ?? read.kind,
+      title: read.doc.title,
+      keyphrase,
+      keyphraseKey: keyphraseKeyOf(keyphrase),
+      canonicalUrl: read.doc.canonical,
+      wordCount: words,
+      fingerprint: fingerprintOf(read.doc),
+      snapshotId: read.snapshotId,
+      tags: read.doc.tags,
+    },
+    isoAt(clock),
+  );
+}
+
+export interface AddContentRequest {
+  /** A page URL, a saved .html page or a Markdown draft. */
+  input: string;
+  cwd: string;
+  /** Original URL of a saved file. */
+  url?: string;
+  /** The focus keyphrase of this content (default: a draft's front-matter keyphrase; a stored one is kept). */
+  keyphrase?: string;
+  /** Override what the input looks like (e.g. a saved Medium story of yours stored as `medium-story`). */
+  kind?: ContentItemKind;
+}
+
+/** `linkwright content add`: read the content (fetching it politely when it is a URL) and record it. */
+export async function addContent(deps: ContentInputDeps & { store: Store; clock: Clock }, request: AddContentRequest): Promise<ContentItemRecord> {
+  const read = await readContentInput(deps, {
+    input: request.input,
+    cwd: request.cwd,
+    ...(request.url === undefined ? {} : { url: request.url }),
+    persist: true,
   });
+  const keyphrase = request.keyphrase?.trim() || read.doc.keyphrase || null;
+  const words = countWords(bodyText(read.doc));
+  return saveContentItem(deps.store, deps.clock, read, keyphrase, words, request.kind);
 }

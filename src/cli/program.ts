@@ -3,6 +3,7 @@ import { isLinkwrightError } from '../core/errors/linkwright-error.js';
 import { CliExit, type CliIo, EXIT } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkCommand } from './commands/check-command.js';
+import { contentCommand } from './commands/content-command.js';
 import { authorCommand } from './commands/author-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { discoverCommand } from './commands/discover-command.js';
@@ -49,6 +50,7 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(webhookCommand(io));
   program.addCommand(serveCommand(io));
   program.addCommand(checkCommand(io));
+  program.addCommand(contentCommand(io));
   program.addCommand(demoCommand(io));
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -10,3 +10,4 @@ export * from './discovery-runs-repository.js';
 export * from './outreach-repository.js';
 export * from './placements-repository.js';
 export * from './webhooks-repository.js';
+export * from './content-repository.js';

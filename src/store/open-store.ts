@@ -11,6 +11,7 @@ import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-medium.js';
 import * as m0003 from './migrations/0003-outreach.js';
+import * as m0004 from './migrations/0004-content.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-medium': m0002,
   '0003-outreach': m0003,
+  '0004-content': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -340,6 +340,28 @@ export interface WebhookDeliveriesTable {
   updated_at: string;
 }
 
+/** The user's pages and Medium copies the content checker compares drafts with (migration 0004). */
+export interface ContentItemsTable {
+  id: Generated<number>;
+  url: string;
+  kind: string;
+  title: string | null;
+  keyphrase: string | null;
+  keyphrase_key: string | null;
+  canonical_url: string | null;
+  word_count: number | null;
+  fingerprint: string | null;
+  snapshot_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentItemTagsTable {
+  item_id: number;
+  tag: string;
+  position: number;
+}
+
 export interface Database {
   sites: SitesTable;
   blobs: BlobsTable;
@@ -363,4 +385,6 @@ export interface Database {
   placement_events: PlacementEventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  content_items: ContentItemsTable;
+  content_item_tags: ContentItemTagsTable;
 }

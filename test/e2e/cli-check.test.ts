@@ -1,18 +1,27 @@
 /** End to end: `linkwright check` on drafts we wrote gives the verdicts a person would expect. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ContentReport } from '../../src/core/content/content-types.js';
 import { runCliProcess } from '../support/run-cli.js';
 import { repoRoot } from '../support/shared-data.js';
 
 const draft = (name: string) => join(repoRoot, 'src', 'core', 'content', 'fixtures', name);
 
-async function check(name: string): Promise<ContentReport> {
-  const result = await runCliProcess(['check', draft(name), '--json', '--site', 'greenleaf-garden.test']);
+type CheckJson = ContentReport & {
+  identity: string;
+  context: { copyOf: { url: string; resemblance: number } | null; itemsCompared: number; knownTags: number; previouslyUsed: number } | null;
+};
+
+async function check(name: string, extra: string[] = []): Promise<CheckJson> {
+  const result = await runCliProcess(['check', name.includes('/') ? name : draft(name), '--json', '--site', 'greenleaf-garden.test', ...extra]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as ContentReport;
+  return JSON.parse(result.stdout) as CheckJson;
 }
+
+const resultOf = (report: ContentReport, id: string) => report.results.find((r) => r.id === id);
 
 describe('linkwright check', () => {
   it('rates a good draft green, a keyword-stuffed one red, and flags a draft without subheadings', { timeout: 90_000 }, async () => {
@@ -28,5 +37,84 @@ describe('linkwright check', () => {
     const result = await runCliProcess(['check', 'no-such-draft.md']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no-such-draft.md');
+  });
+});
+
+describe('linkwright check against the database (content add, previously used keyphrase, copies)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lw-check-'));
+  const db = join(dir, 'check.db');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function cli(args: string[]): Promise<string> {
+    const result = await runCliProcess([...args, '--db', db]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return result.stdout;
+  }
+
+  it('without a database says the store-backed checks were not run', async () => {
+    const result = await runCliProcess(['check', draft('good-draft.md')], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no database: previously used keyphrases, known tags and copies of your pages were not checked');
+  });
+
+  it('flags a keyphrase already used on a stored page of the site (orange once, red twice) and names the page', { timeout: 90_000 }, async () => {
+    const added = await cli([
+      'content',
+      'add',
+      draft('site-page-medium-backlinks.html'),
+      '--url',
+      'https://example.com/guides/medium-backlinks',
+      '--keyphrase',
+      'Medium backlinks',
+    ]);
+    expect(added).toContain('stored site-page https://example.com/guides/medium-backlinks: keyphrase "Medium backlinks"');
+
+    const once = await check('good-draft.md', ['--db', db]);
+    expect(once.context).toMatchObject({ itemsCompared: 1, previouslyUsed: 1, copyOf: null });
+    expect(resultOf(once, 'previously-used-keyphrase')).toMatchObject({ rating: 'orange', score: 6 });
+    expect(resultOf(once, 'previously-used-keyphrase')?.measured.urls).toEqual(['https://example.com/guides/medium-backlinks']);
+
+    // A second use (a Medium story of the user's, recorded from a saved file) makes it red.
+    const story = join(dir, 'my-story.md');
+    writeFileSync(story, readFileSync(draft('stuffed-draft.md'), 'utf8'));
+    await cli(['content', 'add', story, '--kind', 'medium-story', '--keyphrase', 'medium backlink']);
+    const twice = await check('good-draft.md', ['--db', db]);
+    expect(resultOf(twice, 'previously-used-keyphrase')).toMatchObject({ rating: 'red', score: 1 });
+
+    // Saving the draft itself and checking it again does not count the draft against itself.
+    const saved = await runCliProcess(['check', draft('good-draft.md'), '--db', db, '--save', '--json']);
+    expect(saved.code).toBe(0);
+    const again = await check('good-draft.md', ['--db', db]);
+    // Three items are stored now; the draft's own row is not compared with itself.
+    expect(again.context?.itemsCompared).toBe(2);
+    expect(resultOf(again, 'previously-used-keyphrase')?.measured.count).toBe(2);
+
+    const listed = JSON.parse(await cli(['content', 'list', '--json'])) as { url: string; kind: string; keyphrase: string }[];
+    expect(listed.map((i) => i.kind).sort()).toEqual(['draft', 'medium-story', 'site-page']);
+  });
+
+  it('recognises a Medium copy of a stored page: canonical to it is green, a missing canonical is red', { timeout: 90_000 }, async () => {
+    await cli(['content', 'add', draft('composting-page.html'), '--url', 'https://example.com/guides/home-composting', '--keyphrase', 'home composting']);
+    const withCanonical = await check('composting-copy-draft.md', ['--db', db, '--site', 'example.com']);
+    expect(withCanonical.context?.copyOf?.url).toBe('https://example.com/guides/home-composting');
+    expect(withCanonical.context?.copyOf?.resemblance).toBeGreaterThanOrEqual(0.5);
+    expect(resultOf(withCanonical, 'medium-canonical')).toMatchObject({ rating: 'green', messageId: 'medium-canonical.good' });
+    // The original's keyphrase is the copy's own, not a competing use.
+    expect(resultOf(withCanonical, 'previously-used-keyphrase')).toMatchObject({ rating: 'green' });
+
+    const noCanonical = join(dir, 'copy-without-canonical.md');
+    writeFileSync(noCanonical, readFileSync(draft('composting-copy-draft.md'), 'utf8').replace(/^canonical: .*\n/m, ''));
+    const missing = await check(noCanonical, ['--db', db, '--site', 'example.com']);
+    expect(resultOf(missing, 'medium-canonical')).toMatchObject({ rating: 'red', messageId: 'medium-canonical.missing-for-copy' });
+    expect(resultOf(missing, 'previously-used-keyphrase')).toMatchObject({ rating: 'orange' });
+  });
+
+  it('checks tags against the tags known from the database', { timeout: 60_000 }, async () => {
+    const report = await check('composting-copy-draft.md', ['--db', db]);
+    // composting + soil are known from the stored composting page (its article:tag meta); gardening is not.
+    expect(report.context?.knownTags).toBeGreaterThan(0);
+    expect(resultOf(report, 'medium-tags')).toMatchObject({ rating: 'orange' });
+    expect(resultOf(report, 'medium-tags')?.measured.unknown).toEqual(['gardening']);
   });
 });

@@ -1,29 +1,42 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { checkContent } from '../../app/check-content.js';
-import { CONTENT_PROFILES, type ContentProfile, type ContentReport } from '../../core/content/content-types.js';
+import { type CheckContentResult, checkContent } from '../../app/check-content.js';
+import { systemClock } from '../../app/system-clock.js';
+import { CONTENT_PROFILES, type ContentProfile } from '../../core/content/content-types.js';
 import { renderContentMessage } from '../../core/content/messages.js';
+import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
 import { readConfig } from '../config.js';
-import { createFetcher, type FetcherFlags, fetcherOptions } from '../fetcher-flags.js';
+import type { FetcherFlags } from '../fetcher-flags.js';
 import { renderTable } from '../format/table.js';
+import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { collectList } from '../option-parsers.js';
+import { DB_OPTION } from '../outreach-shell.js';
 
 interface CheckFlags extends FetcherFlags {
   keyphrase?: string;
   synonyms: string[];
   profile: ContentProfile;
   site: string[];
+  url?: string;
+  db?: string;
+  save?: boolean;
   json?: boolean;
 }
 
 const RATING_MARK: Record<string, string> = { green: 'good', orange: 'improve', red: 'PROBLEM', grey: 'note' };
 
-export function checkText(report: ContentReport): string {
+export function checkText(result: CheckContentResult): string {
+  const { report, context } = result;
   const lines = [
     `profile ${report.profile}, keyphrase ${report.keyphrase ? JSON.stringify(report.keyphrase) : '—'}`,
     `SEO ${report.seo.score}/100 (${report.seo.rating}) · readability ${report.readability.score}/100 (${report.readability.rating})` +
       (report.medium ? ` · Medium ${report.medium.score}/100 (${report.medium.rating})` : ''),
     `${report.stats.words} words, ${report.stats.sentences} sentences, ${report.stats.subheadings} subheadings, Flesch ${report.stats.fleschReadingEase ?? '—'}, ${report.stats.readingTimeMinutes} min read`,
+    context === null
+      ? 'no database: previously used keyphrases, known tags and copies of your pages were not checked (run `linkwright content add` or give --db)'
+      : `compared with ${context.itemsCompared} stored item(s) of yours and ${context.knownTags} known tag(s)` +
+        (context.copyOf ? `; copy of ${context.copyOf.url} (resemblance ${context.copyOf.resemblance.toFixed(2)})` : ''),
     '',
     renderTable(
       report.results.filter((r) => r.status !== 'not-applicable'),
@@ -36,40 +49,71 @@ export function checkText(report: ContentReport): string {
       ],
     ),
   ];
+  if (result.saved) lines.push(`saved as ${result.saved.kind} ${result.saved.url}`);
   return `${lines.join('\n')}\n`;
 }
 
+/** Validation errors of the input (missing file, bad front matter …) end with exit 2 and the coded message. */
+export function usageExit(error: unknown): never {
+  if (error instanceof Error && 'code' in error && (error as { errorClass?: string }).errorClass === 'validation') {
+    throw new CliExit(EXIT.usage, `${(error as { code: string }).code}: ${error.message}`);
+  }
+  throw error;
+}
+
 export function checkCommand(io: CliIo): Command {
-  return new Command('check')
-    .description('Check a Medium draft, a saved page or a URL: Yoast/Rank Math-style SEO, readability and Medium checks')
-    .argument('<draft>', 'a Markdown draft with front matter (.md), a saved page (.html) or an http(s) URL')
+  const command = new Command('check')
+    .description(
+      'Check a Medium draft, a saved page or a URL: Yoast/Rank Math-style SEO, readability and Medium checks, against the keyphrases, tags and pages in your database',
+    )
+    .argument('<draft>', 'a Markdown draft with front matter (.md), a saved page (.html) or an http(s) URL (Medium stories are read with the Medium reader)')
     .option('--keyphrase <phrase>', 'focus keyphrase (default: the draft front matter "keyphrase")')
     .addOption(new Option('--synonyms <list>', 'keyphrase synonyms, comma-separated').default([], '').argParser(collectList))
     .addOption(new Option('--profile <profile>', 'which rule set').choices(CONTENT_PROFILES as string[]).default('medium'))
-    .addOption(new Option('--site <domain>', 'your site (for internal/outbound links and links home); repeatable').default([], '').argParser(collectList))
-    .option('--json', 'print every assessment with its measured values as JSON')
-    .addOption(fetcherOptions.allowPrivate())
-    .addOption(fetcherOptions.delay())
-    .action(async (draft: string, flags: CheckFlags) => {
-      const isUrl = /^https?:\/\//i.test(draft);
-      const fetcher = isUrl ? createFetcher(flags, readConfig(io.env, io.cwd)) : undefined;
+    .addOption(
+      new Option('--site <domain>', 'your site (for internal/outbound links and links home); repeatable; default: the sites in the database')
+        .default([], '')
+        .argParser(collectList),
+    )
+    .option('--url <url>', 'the original URL of a page given as a saved .html file')
+    .option(DB_OPTION[0], `${DB_OPTION[1]}; used when it exists`)
+    .option('--save', 'record this content (keyphrase, tags, fingerprint) so later drafts are compared with it')
+    .option('--json', 'print every assessment with its measured values as JSON');
+  return addFetcherOptions(command).action(async (draft: string, flags: CheckFlags) => {
+    const config = readConfig(io.env, io.cwd, flags.db ? { db: flags.db } : {});
+    // Checking must not leave a database behind by surprise: the store is opened when it exists, was named, or is written to.
+    const useStore = flags.save === true || flags.db !== undefined || isPostgresUrl(config.db) || existsSync(config.db);
+    let store: Store | undefined;
+    const isUrl = /^https?:\/\//i.test(draft);
+    try {
+      store = useStore ? await openStore({ location: config.db }) : undefined;
+      const tools = isUrl ? createMediumTools(flags, config, systemClock, store) : undefined;
       try {
-        const report = await checkContent(fetcher ? { fetcher } : {}, {
-          input: draft,
-          cwd: io.cwd,
-          profile: flags.profile,
-          ...(flags.keyphrase ? { keyphrase: flags.keyphrase } : {}),
-          synonyms: flags.synonyms,
-          userSites: flags.site,
-        });
-        io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : checkText(report));
-      } catch (error) {
-        if (error instanceof Error && 'code' in error && (error as { errorClass?: string }).errorClass === 'validation') {
-          throw new CliExit(EXIT.usage, `${(error as { code: string }).code}: ${error.message}`);
-        }
-        throw error;
+        const result = await checkContent(
+          { ...(tools ? { fetcher: tools.fetcher, medium: tools.source } : {}), ...(store ? { store } : {}), clock: systemClock },
+          {
+            input: draft,
+            cwd: io.cwd,
+            profile: flags.profile,
+            ...(flags.keyphrase ? { keyphrase: flags.keyphrase } : {}),
+            synonyms: flags.synonyms,
+            userSites: flags.site,
+            ...(flags.url ? { url: flags.url } : {}),
+            save: flags.save === true,
+          },
+        );
+        io.stdout.write(
+          flags.json
+            ? `${JSON.stringify({ ...result.report, identity: result.identity, context: result.context, saved: result.saved }, null, 2)}\n`
+            : checkText(result),
+        );
       } finally {
-        await fetcher?.close();
+        await tools?.fetcher.close();
       }
-    });
+    } catch (error) {
+      usageExit(error);
+    } finally {
+      await store?.close();
+    }
+  });
 }

@@ -1,0 +1,110 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/support/store-dialects.js';
+import {
+  type ContentItemInput,
+  getContentItem,
+  knownTags,
+  listContentItems,
+  removeContentItem,
+  upsertContentItem,
+} from './content-repository.js';
+import { upsertMediumPost } from './medium-repository.js';
+
+function item(url: string, overrides: Partial<ContentItemInput> = {}): ContentItemInput {
+  return {
+    url,
+    kind: 'site-page',
+    title: 'Home composting in five steps',
+    keyphrase: 'home composting',
+    keyphraseKey: 'home compost',
+    canonicalUrl: null,
+    wordCount: 812,
+    fingerprint: Array.from({ length: 64 }, (_, i) => (i * 7919).toString(16)).join('.'),
+    snapshotId: null,
+    tags: ['Composting', 'soil', 'composting'],
+    ...overrides,
+  };
+}
+
+describeEachDialect('content store contract', (ctx) => {
+  it('stores an item with its tags (lower-cased, de-duplicated) and reads the same record back', async () => {
+    const { db } = ctx.store();
+    const saved = await upsertContentItem(db, item('https://example.com/compost'), '2026-11-01T00:00:00.000Z');
+    expect(saved).toMatchObject({ url: 'https://example.com/compost', kind: 'site-page', keyphraseKey: 'home compost', tags: ['composting', 'soil'] });
+    const back = await getContentItem(db, 'https://example.com/compost');
+    expect(back).toEqual(saved);
+    expect(back?.fingerprint?.split('.')).toHaveLength(64);
+  });
+
+  it('updates by URL instead of duplicating, keeps a keyphrase the update does not give, replaces tags', async () => {
+    const { db } = ctx.store();
+    await upsertContentItem(db, item('https://example.com/compost'), '2026-11-01T00:00:00.000Z');
+    const updated = await upsertContentItem(
+      db,
+      item('https://example.com/compost', { keyphrase: null, keyphraseKey: null, title: 'Composting at home', tags: ['gardening'] }),
+      '2026-11-02T00:00:00.000Z',
+    );
+    expect(updated).toMatchObject({ title: 'Composting at home', keyphrase: 'home composting', keyphraseKey: 'home compost', tags: ['gardening'] });
+    expect(updated.createdAt).toBe('2026-11-01T00:00:00.000Z');
+    expect(updated.updatedAt).toBe('2026-11-02T00:00:00.000Z');
+    expect(await listContentItems(db)).toHaveLength(1);
+  });
+
+  it('filters by kind and by keyphrase key', async () => {
+    const { db } = ctx.store();
+    await upsertContentItem(db, item('https://example.com/a'), '2026-11-01T00:00:00.000Z');
+    await upsertContentItem(db, item('https://medium.com/@me/b-1', { kind: 'medium-story' }), '2026-11-01T00:00:00.000Z');
+    await upsertContentItem(db, item('https://example.com/c', { keyphrase: 'raised beds', keyphraseKey: 'rais bed' }), '2026-11-01T00:00:00.000Z');
+    expect((await listContentItems(db, { kind: 'medium-story' })).map((i) => i.url)).toEqual(['https://medium.com/@me/b-1']);
+    expect((await listContentItems(db, { keyphraseKey: 'home compost' })).map((i) => i.url)).toEqual([
+      'https://example.com/a',
+      'https://medium.com/@me/b-1',
+    ]);
+  });
+
+  it('removes an item with its tags', async () => {
+    const { db } = ctx.store();
+    await upsertContentItem(db, item('https://example.com/a'), '2026-11-01T00:00:00.000Z');
+    expect(await removeContentItem(db, 'https://example.com/a')).toBe(true);
+    expect(await removeContentItem(db, 'https://example.com/a')).toBe(false);
+    expect(await knownTags(db)).toEqual([]);
+  });
+
+  it('lists known tags from stored Medium stories and the user content, most used first', async () => {
+    const { db } = ctx.store();
+    await upsertContentItem(db, item('https://example.com/a', { tags: ['composting'] }), '2026-11-01T00:00:00.000Z');
+    for (const [postId, tags] of [
+      ['aaaaaaaaaaa1', ['composting', 'soil']],
+      ['aaaaaaaaaaa2', ['soil', 'gardening']],
+      ['aaaaaaaaaaa3', ['soil']],
+    ] as const) {
+      await upsertMediumPost(db, {
+        postId,
+        url: `https://medium.com/p/${postId}`,
+        title: null,
+        authorId: null,
+        authorUsername: null,
+        publicationId: null,
+        publicationName: null,
+        claps: null,
+        voters: null,
+        responses: null,
+        readingTime: null,
+        wordCount: null,
+        publishedAt: null,
+        updatedAt: null,
+        tags: [...tags],
+        canonicalUrl: null,
+        isLocked: null,
+        source: 'feed',
+        snapshotId: null,
+        capturedAt: '2026-11-01T00:00:00.000Z',
+      });
+    }
+    expect(await knownTags(db)).toEqual([
+      { tag: 'soil', uses: 3 },
+      { tag: 'composting', uses: 2 },
+      { tag: 'gardening', uses: 1 },
+    ]);
+  });
+});
