@@ -4,6 +4,7 @@ import { CliExit, type CliIo, EXIT } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { contentCommand } from './commands/content-command.js';
+import { keywordsCommand } from './commands/keywords-command.js';
 import { authorCommand } from './commands/author-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { discoverCommand } from './commands/discover-command.js';
@@ -51,6 +52,7 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(serveCommand(io));
   program.addCommand(checkCommand(io));
   program.addCommand(contentCommand(io));
+  program.addCommand(keywordsCommand(io));
   program.addCommand(demoCommand(io));
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

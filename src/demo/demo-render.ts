@@ -201,7 +201,10 @@ export function renderSitePage(world: DemoWorld, page: DemoSitePage): string {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} · ${escapeHtml(world.userSite.name)}</title>`,
     `<link rel="canonical" href="${escapeAttr(page.path)}"></head><body>`,
     `<header><nav>${nav}</nav></header>`,
-    `<main><article><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.body)}</p></article></main>`,
+    `<main><article><h1>${escapeHtml(page.title)}</h1>${page.body
+      .split(/\n\n+/)
+      .map((para) => `<p>${escapeHtml(para)}</p>`)
+      .join('')}</article></main>`,
     `<footer><p>© ${escapeHtml(world.userSite.ownerName)}</p></footer></body></html>`,
   ].join('');
 }

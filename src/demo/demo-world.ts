@@ -3,6 +3,7 @@
  * third-party data). It is plain data so each capability can grow it (authors with feeds for
  * discovery, prospects and placements for outreach, drafts for the checker).
  */
+import { contentWorld, type DemoContentWorld } from './demo-world-content.js';
 import { discoveryAuthors, discoveryStories, SOIL_AND_SPROUT } from './demo-world-discovery.js';
 import { type DemoOutreachWorld, outreachWorld } from './demo-world-outreach.js';
 
@@ -68,6 +69,7 @@ export interface DemoSitePage {
   /** HTTP status (a moved page redirects). */
   status: 200 | 301 | 404;
   redirectTo?: string;
+  /** Text of the page; paragraphs separated by blank lines. */
   body: string;
 }
 
@@ -85,6 +87,8 @@ export interface DemoWorld {
   discovery: { keywords: string[]; tags: string[]; publications: string[] };
   /** Placed links the outreach step watches, and how they change between its two checks (demo-world-outreach.ts). */
   outreach: DemoOutreachWorld;
+  /** The user's own Medium story (a copy of their guide) and the keyword research before it (demo-world-content.ts). */
+  content: DemoContentWorld;
 }
 
 export interface DemoWorldOptions {
@@ -106,6 +110,17 @@ export const DEMO_WORLD_ANCHOR = '2026-11-01T00:00:00.000Z';
 
 const site = (path: string, text: string): DemoLink => ({ href: `site:${path}`, text });
 
+/**
+ * The user's composting guide (paragraphs separated by blank lines). The content step of the demo records it
+ * with its keyphrase and checks a Medium copy of it (demo-world-content.ts).
+ */
+export const HOT_COMPOSTING_GUIDE = [
+  'Hot composting turns garden waste into finished compost in about eighteen days instead of a year. The heap has to be big enough to hold its heat, about one cubic metre, and it has to be built in one go.',
+  'Mix two buckets of browns, such as shredded cardboard, straw and dry leaves, with one bucket of greens, such as grass clippings, vegetable peelings and coffee grounds. Wet every layer until it feels like a wrung-out sponge.',
+  'By day two the middle of the heap reaches sixty degrees. Turn it on day four and then every second day: move the outside to the middle and the middle to the outside, and add water when it steams dry.',
+  'After the sixth turn the heap cools down and smells of a forest floor. Leave it to mature for a week, then sieve it and spread it on your beds. Hot composting also kills most weed seeds, which a cold heap never does.',
+].join('\n\n');
+
 export function createDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
   const shift = (options.now ?? Date.parse(DEMO_WORLD_ANCHOR)) - Date.parse(DEMO_WORLD_ANCHOR);
   const at = (iso: string): string => new Date(Date.parse(iso) + shift).toISOString();
@@ -122,7 +137,7 @@ export function createDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
           status: 200,
           body: 'Which vegetables help each other, and which to keep apart.',
         },
-        { path: '/guides/composting', title: 'Hot composting in 18 days', status: 200, body: 'A week-by-week method for a hot compost heap.' },
+        { path: '/guides/composting', title: 'Hot composting in 18 days', status: 200, body: HOT_COMPOSTING_GUIDE },
         { path: '/old-compost-guide', title: 'Moved', status: 301, redirectTo: '/guides/composting', body: '' },
         { path: '/tools/soil-ph-calculator', title: 'Soil pH calculator', status: 200, body: 'How much lime or sulphur your bed needs.' },
         { path: '/guides/soil-ph', title: 'Soil pH for beginners', status: 200, body: 'What pH means for your plants, and how to change it.' },
@@ -255,6 +270,7 @@ export function createDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
     },
     discovery: { keywords: ['gardening'], tags: ['composting'], publications: [SOIL_AND_SPROUT.slug] },
     outreach: outreachWorld(at),
+    content: contentWorld(),
   };
 }
 

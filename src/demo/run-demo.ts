@@ -2,6 +2,9 @@
  * `linkwright demo`: start the synthetic world on 127.0.0.1 and run the method against it with the
  * real fetcher, store and use-cases. Each capability adds its step here.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AuditOutcome, auditPages } from '../app/audit-pages.js';
 import { type DiscoverOutcome, type DiscoverProgress, discoverProspects } from '../app/discover-prospects.js';
 import { storeStoryCache } from '../app/medium-pages.js';
@@ -10,6 +13,7 @@ import { MediumSource } from '../fetch/medium-source.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import type { Store } from '../store/open-store.js';
 import { demoLookup } from './demo-lookup.js';
+import { type DemoContent, runDemoContent } from './demo-content.js';
 import { type DemoOutreach, runDemoOutreach } from './demo-outreach.js';
 import { type DemoServer, startDemoServer } from './demo-server.js';
 import { auditStories, createDemoWorld, type DemoWorld } from './demo-world.js';
@@ -22,6 +26,8 @@ export interface DemoRun {
   discovery: DiscoverOutcome;
   /** The outreach step: pipeline, pacing warning, placed-link monitoring with alerts, agenda (demo-outreach.ts). */
   outreach: DemoOutreach;
+  /** The content step: the user's guide recorded, keyword research, a Medium copy drafted and checked (demo-content.ts). */
+  content: DemoContent;
 }
 
 export interface DemoOptions {
@@ -33,6 +39,8 @@ export interface DemoOptions {
   keepServer?: boolean;
   onProgress?: (event: { done: number; total: number; input: string }) => void;
   onDiscoveryProgress?: (event: DiscoverProgress) => void;
+  /** Where the demo writes its Markdown draft (default: a new temporary folder). */
+  workDir?: string;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
@@ -69,7 +77,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       { ...world.discovery, limit: 10, refresh: true, restart: true },
     );
     const outreach = await runDemoOutreach({ store: options.store, clock: options.clock, world, server, fetcher, source });
-    return { world, server, audit, discovery, outreach };
+    const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'linkwright-demo-')));
+    const content = await runDemoContent({ store: options.store, clock: options.clock, world, server, fetcher, workDir });
+    return { world, server, audit, discovery, outreach, content };
   } finally {
     await fetcher.close();
     if (!options.keepServer) await server.close();

@@ -9,6 +9,7 @@ import {
   upsertContentItem,
 } from './content-repository.js';
 import { upsertMediumPost } from './medium-repository.js';
+import { insertSnapshot, latestSnapshotIdsByUrlFragment } from './snapshots-repository.js';
 
 function item(url: string, overrides: Partial<ContentItemInput> = {}): ContentItemInput {
   return {
@@ -106,5 +107,35 @@ describeEachDialect('content store contract', (ctx) => {
       { tag: 'composting', uses: 2 },
       { tag: 'gardening', uses: 1 },
     ]);
+  });
+
+  it('finds the newest snapshot of every URL containing a fragment, matching LIKE wildcards literally', async () => {
+    const { db } = ctx.store();
+    const snap = (url: string, fetchedAt: string) =>
+      insertSnapshot(db, {
+        url,
+        finalUrl: url,
+        status: 200,
+        headers: {},
+        redirects: [],
+        body: Buffer.from(`<rss>${url}${fetchedAt}</rss>`),
+        contentType: 'text/xml',
+        encoding: 'utf-8',
+        truncated: false,
+        source: 'live',
+        fetchedAt,
+      });
+    const a1 = await snap('https://medium.com/feed/tag/soil', '2026-11-01T00:00:00.000Z');
+    const a2 = await snap('https://medium.com/feed/tag/soil', '2026-11-02T00:00:00.000Z');
+    const b = await snap('https://medium.com/feed/@maya', '2026-11-01T00:00:00.000Z');
+    await snap('https://medium.com/@maya/feedback-loops-123456789abc', '2026-11-01T00:00:00.000Z');
+    await snap('https://example.com/100%_feed', '2026-11-01T00:00:00.000Z');
+    expect(a2.id).toBeGreaterThan(a1.id);
+    expect(await latestSnapshotIdsByUrlFragment(db, '/feed/')).toEqual([
+      { url: 'https://medium.com/feed/@maya', id: b.id },
+      { url: 'https://medium.com/feed/tag/soil', id: a2.id },
+    ]);
+    expect((await latestSnapshotIdsByUrlFragment(db, '0%_f')).map((r) => r.url)).toEqual(['https://example.com/100%_feed']);
+    expect(await latestSnapshotIdsByUrlFragment(db, '%')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RedirectHop } from '../core/audit/audit-types.js';
 import type { Database } from './schema.js';
 
@@ -108,4 +108,20 @@ export async function latestSnapshot(db: Db, url: string): Promise<StoredSnapsho
 export async function snapshotById(db: Db, id: number): Promise<StoredSnapshot | null> {
   const row = await selectSnapshots(db).where('snapshots.id', '=', id).executeTakeFirst();
   return row ? toStoredSnapshot(row) : null;
+}
+
+/**
+ * The newest snapshot id of every URL containing `fragment` (e.g. `/feed/` for stored Medium feeds), URLs in
+ * order. `fragment` is matched literally (LIKE wildcards in it are escaped).
+ */
+export async function latestSnapshotIdsByUrlFragment(db: Db, fragment: string): Promise<{ url: string; id: number }[]> {
+  const pattern = `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('snapshots')
+    .select(['url', db.fn.max('id').as('id')])
+    .where(sql<boolean>`url like ${pattern} escape '\\'`)
+    .groupBy('url')
+    .orderBy('url')
+    .execute();
+  return rows.map((r) => ({ url: r.url, id: Number(r.id) }));
 }

@@ -26,8 +26,15 @@ interface CheckFlags extends FetcherFlags {
 
 const RATING_MARK: Record<string, string> = { green: 'good', orange: 'improve', red: 'PROBLEM', grey: 'note' };
 
-export function checkText(result: CheckContentResult): string {
+/**
+ * The check as text. `brief`: only the Medium checks and what is not green (the demo's view); default all
+ * results except those that did not apply.
+ */
+export function checkText(result: CheckContentResult, options: { brief?: boolean } = {}): string {
   const { report, context } = result;
+  const shown = report.results.filter(
+    (r) => r.status !== 'not-applicable' && (!options.brief || r.kind === 'medium' || r.rating === 'red' || r.rating === 'orange'),
+  );
   const lines = [
     `profile ${report.profile}, keyphrase ${report.keyphrase ? JSON.stringify(report.keyphrase) : '—'}`,
     `SEO ${report.seo.score}/100 (${report.seo.rating}) · readability ${report.readability.score}/100 (${report.readability.rating})` +
@@ -39,7 +46,7 @@ export function checkText(result: CheckContentResult): string {
         (context.copyOf ? `; copy of ${context.copyOf.url} (resemblance ${context.copyOf.resemblance.toFixed(2)})` : ''),
     '',
     renderTable(
-      report.results.filter((r) => r.status !== 'not-applicable'),
+      shown,
       [
         { header: 'kind', value: (r) => r.kind },
         { header: 'check', value: (r) => r.id, max: 32 },

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { systemClock } from '../../app/system-clock.js';
 import { runDemo } from '../../demo/run-demo.js';
@@ -7,6 +7,11 @@ import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 import { createStageProgress } from '../stage-progress.js';
 import { auditText } from './audit-command.js';
+import { checkText } from './check-command.js';
+import { keywordsText } from './keywords-command.js';
+import type { DemoContent } from '../../demo/demo-content.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { renderContentMessage } from '../../core/content/messages.js';
 import { discoverJson, discoverText } from './discover-command.js';
 import type { DemoOutreach } from '../../demo/demo-outreach.js';
 import { agendaJson, agendaText, boardText, monitorJson, monitorText, violationJson, violationLines, when } from '../format/outreach-format.js';
@@ -19,7 +24,8 @@ export function demoCommand(io: CliIo): Command {
     .option('--db <path|url>', `where the demo stores its results (default ./${DEFAULT_DEMO_DB})`)
     .option('--json', 'print JSON: the audit under "pages"/"failures", the discovery under "discovery"')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = await openStore({ location: flags.db ?? resolve(io.cwd, DEFAULT_DEMO_DB) });
+      const location = flags.db ?? resolve(io.cwd, DEFAULT_DEMO_DB);
+      const store = await openStore({ location });
       try {
         const progress = createProgress(io, 4);
         const discoveryProgress = createStageProgress(io, 'discovering');
@@ -27,6 +33,8 @@ export function demoCommand(io: CliIo): Command {
           store,
           clock: systemClock,
           onProgress: (e) => progress.update(e.done, e.input),
+          // The draft goes next to the database, so `linkwright check <draft>` can be re-run by hand.
+          ...(isPostgresUrl(location) || location === ':memory:' ? {} : { workDir: dirname(resolve(io.cwd, location)) }),
           onDiscoveryProgress: (e) => {
             progress.stop();
             discoveryProgress.update(e);
@@ -37,7 +45,7 @@ export function demoCommand(io: CliIo): Command {
         });
         if (flags.json) {
           io.stdout.write(
-            `${JSON.stringify({ pages: run.audit.audits, failures: run.audit.failures, discovery: discoverJson(run.discovery), outreach: outreachJson(run.outreach) }, null, 2)}
+            `${JSON.stringify({ pages: run.audit.audits, failures: run.audit.failures, discovery: discoverJson(run.discovery), outreach: outreachJson(run.outreach), content: contentJson(run.content) }, null, 2)}
 `,
           );
           return;
@@ -66,8 +74,10 @@ export function demoCommand(io: CliIo): Command {
             '- the blocked story page was counted and reported; its author was still judged from profile and feed.',
             '',
             outreachText(run.outreach),
+            contentText(run.content, store.location),
             `Results are stored in ${store.location}; list them with \`linkwright links --db ${store.location}\`, \`linkwright pipeline --db ${store.location}\`,`,
-            `\`linkwright prospect @maya-fields --db ${store.location}\` and \`linkwright monitor --list --db ${store.location}\`.`,
+            `\`linkwright prospect @maya-fields --db ${store.location}\`, \`linkwright monitor --list --db ${store.location}\` and`,
+            `\`linkwright check ${run.content.draftPath} --db ${store.location}\`.`,
             '',
           ].join('\n'),
         );
@@ -113,5 +123,43 @@ function outreachText(o: DemoOutreach): string {
     '- the agenda only lists what the pacing rules allow today, each at a suggested time, in priority order.',
     '',
   );
+  return parts.join('\n');
+}
+
+function contentJson(c: DemoContent) {
+  return {
+    page: { url: c.page.url, keyphrase: c.page.keyphrase, words: c.page.wordCount },
+    draft: c.draftPath,
+    check: { ...c.check.report, context: c.check.context },
+    checkWithoutCanonical: { ...c.checkWithoutCanonical.report, context: c.checkWithoutCanonical.context },
+    keywords: { ...c.keywords.report, sources: c.keywords.sources },
+  };
+}
+
+function contentText(c: DemoContent, db: string): string {
+  const canonicalMissing = c.checkWithoutCanonical.report.results.find((r) => r.id === 'medium-canonical');
+  const copy = c.check.context?.copyOf ?? null;
+  const parts = [
+    'Your own story — research the niche, then write a Medium copy of your guide and check it before you publish:',
+    '',
+    `\`linkwright content add ${c.page.url} --keyphrase "${c.page.keyphrase ?? ''}"\` recorded your guide (${c.page.wordCount ?? 0} words) and its keyphrase.`,
+    '',
+    `\`linkwright keywords "${c.keywords.report.seed}" --tag ${c.keywords.report.nicheTags.join(' --tag ')} --db ${db}\` on the stories discovery stored:`,
+    keywordsText(c.keywords).trimEnd(),
+    '',
+    `\`linkwright check ${c.draftPath}\` (only the Medium checks and what to improve are shown here):`,
+    checkText(c.check, { brief: true }).trimEnd(),
+    '',
+    `The same draft without its canonical line: ${canonicalMissing ? renderContentMessage(canonicalMissing.messageId, canonicalMissing.params) : '(no canonical check)'}`,
+    '',
+    'What to notice:',
+    copy === null
+      ? '- the draft was not recognised as a copy of your guide;'
+      : `- the draft copies your guide (estimated resemblance ${copy.resemblance.toFixed(2)}): its canonical must point there — it does, and without it the check is red;`,
+    '- "hot composting" is your guide\'s keyphrase: the copy may share it because it points home; a new story with it would be flagged as reuse;',
+    '- Medium renders the link home "ugc nofollow": its worth is the visits, which is why it carries UTM tags;',
+    `- tags are checked against the ${c.check.context?.knownTags ?? 0} tags seen on stored Medium stories; the keyword research shows which go with composting.`,
+    '',
+  ];
   return parts.join('\n');
 }

@@ -198,7 +198,125 @@ function find(root: HNode, pred: (n: HNode) => boolean): HNode | null {
 interface Candidate {
   node: HNode;
   label: string;
+  /** Medium stories: only what lies from the first story paragraph to the end of the last one is body. */
+  range?: BodyRange;
 }
+
+/** A document-order window inside the main content: from `first` to the end of `last`. */
+interface BodyRange {
+  first: HNode;
+  last: HNode;
+}
+
+const HEX4 = /^[0-9a-f]{4}$/;
+const MEDIUM_PARAGRAPH_ELEMENTS = new Set(['p', 'li', 'blockquote', 'pre', 'figure', 'h2', 'h3', 'h4']);
+
+function hasClassToken(n: HNode, token: string): boolean {
+  return (n.attrs.class ?? '').split(/\s+/).includes(token);
+}
+
+/**
+ * Medium story paragraphs, by meaning (notes/medium-data.md §2.2, as the link placement rule in
+ * core/html/placement.ts): `pw-post-body-paragraph` (2022+), the 2015–17 `graf--*` classes, or a body element
+ * whose `id`/`name` is a 4-hex paragraph name. The story title and subtitle are not paragraphs.
+ */
+function isMediumParagraph(n: HNode): boolean {
+  if (hasClassToken(n, 'pw-post-title') || hasClassToken(n, 'pw-subtitle-paragraph') || hasClassToken(n, 'graf--title')) return false;
+  if (hasClassToken(n, 'pw-post-body-paragraph')) return true;
+  const cls = n.attrs.class;
+  if (cls !== undefined && /(?:^|\s)graf--(?:p|li|h3|h4|figure|blockquote|pullquote|pre)(?:\s|$)/.test(cls)) return true;
+  if (!MEDIUM_PARAGRAPH_ELEMENTS.has(n.tag)) return false;
+  return HEX4.test(n.attrs.id ?? '') || HEX4.test(n.attrs.name ?? '');
+}
+
+function mediumSubtitle(root: HNode): string | null {
+  const el = find(root, (n) => hasClassToken(n, 'pw-subtitle-paragraph') && !isHidden(n));
+  if (el === null) return null;
+  return collapse(textOf(el, true)) || null;
+}
+
+function pathOf(n: HNode): Set<HNode> {
+  const out = new Set<HNode>();
+  for (let a: HNode | null = n.parent; a !== null; a = a.parent) out.add(a);
+  return out;
+}
+
+/**
+ * The Medium story body: the nearest common ancestor of the story paragraphs of the article holding most of
+ * them, windowed from the first paragraph to the end of the last (the byline, claps bar, "Written by" card,
+ * "More from" and recommendations sit outside that window). null when no paragraph carries Medium's classes and
+ * fewer than 3 carry paragraph ids.
+ */
+function mediumStoryBody(body: HNode): Candidate | null {
+  const paragraphs: HNode[] = [];
+  const seen = new Set<HNode>();
+  for (const n of elements(body)) {
+    if (isHidden(n) || !isMediumParagraph(n)) continue;
+    // A paragraph nested in another (a figure inside a list item) counts once: keep the outermost.
+    let nested = false;
+    for (let a = n.parent; a !== null && !nested; a = a.parent) nested = seen.has(a);
+    seen.add(n);
+    if (!nested) paragraphs.push(n);
+  }
+  // Medium's own classes are proof enough even for a one-paragraph story; bare 4-hex ids could be any site's
+  // ids, so they need company.
+  const strong = paragraphs.some((p) => hasClassToken(p, 'pw-post-body-paragraph') || /(?:^|\s)graf--/.test(p.attrs.class ?? ''));
+  if (paragraphs.length === 0 || (!strong && paragraphs.length < 3)) return null;
+  const articleOf = (n: HNode): HNode | null => {
+    for (let a = n.parent; a !== null; a = a.parent) if (a.tag === 'article') return a;
+    return null;
+  };
+  const counts = new Map<HNode | null, number>();
+  for (const p of paragraphs) counts.set(articleOf(p), (counts.get(articleOf(p)) ?? 0) + 1);
+  let article: HNode | null = null;
+  let most = -1;
+  for (const [a, c] of counts) if (c > most) [article, most] = [a, c];
+  const mine = paragraphs.filter((p) => articleOf(p) === article);
+  const first = mine[0] as HNode;
+  const last = mine[mine.length - 1] as HNode;
+  const firstPath = pathOf(first);
+  let lca: HNode = first.parent ?? first;
+  for (let a: HNode | null = last.parent; a !== null; a = a.parent) {
+    if (firstPath.has(a)) {
+      lca = a;
+      break;
+    }
+  }
+  return { node: lca, label: 'medium-story', range: { first, last } };
+}
+
+/**
+ * A copy of `node` holding only what lies in the window: children before `first` (outside its ancestors) and
+ * after `last` are dropped; the ancestors of both are copied with their children pruned the same way. The
+ * untouched subtrees are shared, not copied.
+ */
+function pruneToRange(node: HNode, range: BodyRange): HNode {
+  const firstPath = pathOf(range.first);
+  const lastPath = pathOf(range.last);
+  let phase: 'before' | 'inside' | 'after' = 'before';
+  const copy = (n: HNode): HNode => {
+    const out: HNode = { ...n, children: [] };
+    for (const child of n.children) {
+      if (phase === 'after') break;
+      if (phase === 'before') {
+        if (typeof child === 'string') continue;
+        if (child === range.first) {
+          out.children.push(child);
+          phase = child === range.last ? 'after' : 'inside';
+        } else if (firstPath.has(child)) out.children.push(copy(child));
+        continue;
+      }
+      if (typeof child !== 'string' && child === range.last) {
+        out.children.push(child);
+        phase = 'after';
+      } else if (typeof child !== 'string' && lastPath.has(child)) out.children.push(copy(child));
+      else out.children.push(child);
+    }
+    return out;
+  };
+  return copy(node);
+}
+
 
 /**
  * The main content, in order of trust:
@@ -245,6 +363,8 @@ function proseLengths(root: HNode): Map<HNode, number> {
 
 function chooseMainContent(root: HNode): Candidate {
   const body = find(root, (n) => n.tag === 'body') ?? root;
+  const medium = mediumStoryBody(body);
+  if (medium !== null) return medium;
   const lengths = proseLengths(root);
   const bodyText = lengths.get(body) ?? 0;
   const kinds: [string, (n: HNode) => boolean][] = [
@@ -527,7 +647,7 @@ export function parseHtmlDocument(html: string, options: HtmlDocumentOptions = {
   const lang = htmlEl?.attrs.lang?.trim() || null;
 
   const main = chooseMainContent(root);
-  const parts = extractBody(main.node, {
+  const parts = extractBody(main.range === undefined ? main.node : pruneToRange(main.node, main.range), {
     base,
     line: null,
     blockOffset: 0,
@@ -540,7 +660,8 @@ export function parseHtmlDocument(html: string, options: HtmlDocumentOptions = {
     source: 'html',
     url: pageUrl,
     title,
-    subtitle: parts.subtitle,
+    // Medium's subtitle sits above the first story paragraph, outside a windowed story body.
+    subtitle: parts.subtitle ?? mediumSubtitle(root),
     slug: slugSource === null ? null : slugFromUrl(slugSource),
     description,
     tags,

@@ -173,6 +173,11 @@ export function runAssessments(doc: ContentDocument, list: readonly AnyAssessmen
   };
 }
 
+/** The headline statistics of a document (words, Flesch, subheadings, images …) without running any assessment. */
+export function contentStatsOf(doc: ContentDocument): ContentStats {
+  return runAssessments(doc, [], { profile: 'medium' }).stats;
+}
+
 /** Every measured value of every result, keyed by assessment id (the `--json` "measured" view). */
 export function measuredById(report: ContentReport): Record<string, Readonly<Record<string, MeasuredValue>>> {
   const out: Record<string, Readonly<Record<string, MeasuredValue>>> = {};

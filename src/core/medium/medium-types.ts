@@ -196,6 +196,11 @@ export interface MediumFeedItem {
   fullContent: boolean;
   /** The snippet text of a description-only item (null for full-content items). */
   snippet: string | null;
+  /**
+   * The story HTML of a full-content item (`content:encoded`), as the feed carries it (tracking pixel and
+   * "originally published in" footer included); null for snippet items. Keyword research reads the body from it.
+   */
+  contentHtml: string | null;
   /** Links of the story text (the "Continue reading" link, the tracking pixel and the "originally published in" footer are left out). */
   links: MediumFeedLink[];
   /** From the footer "<a>Title</a> was originally published in <a>Publication</a> on Medium". */

@@ -53,6 +53,7 @@ describe('readMediumFeed', () => {
       updatedAt: '2024-02-01T12:30:00.000Z',
       tags: ['seo', 'guest-posting', 'marketing', 'blogging', 'growth'], // Medium feeds carry at most 5
       fullContent: false,
+      contentHtml: null,
       snippet: 'Short answer: no & here is why…',
       links: [], // the image link and "Continue reading" are Medium's, not the story's
     });
@@ -76,6 +77,8 @@ describe('readMediumFeed', () => {
     });
     const item = feed.items[0];
     expect(item?.fullContent).toBe(true);
+    // The story HTML is kept for keyword research, entities decoded once (the link text is `the <list>`).
+    expect(item?.contentHtml).toContain('href="https://site.example/guide?a=1&amp;b=2"');
     expect(item?.publicationName).toBe('Growth & Lab');
     expect(item?.publicationUrl).toBe('https://medium.com/growth-lab');
     expect(item?.links.map((l) => [l.url, l.anchorText])).toEqual([

@@ -250,6 +250,7 @@ function readItem(item: FeedEntry, warnings: string[]): MediumFeedItem {
     tags: item.categories.map((c) => c.term.trim()).filter((t) => t !== ''),
     fullContent: content !== null,
     snippet: snippetEl === undefined ? null : elementText(snippetEl) || null,
+    contentHtml: content,
     links,
     publicationName,
     publicationUrl,
