@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { paragraphFromParts, renderApollo3StoryPage, storyUrl } from '../medium/synthetic/story-page.js';
+import type { SyntheticStory } from '../medium/synthetic/synthetic-types.js';
 import { parseHtmlDocument, slugFromUrl } from './html-document.js';
 
 const PAGE = `<!doctype html><html lang="en"><head>
@@ -104,5 +106,53 @@ describe('slugFromUrl', () => {
     expect(slugFromUrl('https://medium.com/@a/how-to-write-3f2a1b0c9d8e')).toBe('how-to-write');
     expect(slugFromUrl('https://example.com/blog/caf%C3%A9-guide.html')).toBe('café-guide');
     expect(slugFromUrl('https://example.com/')).toBeNull();
+  });
+});
+
+describe('parseHtmlDocument on a Medium story page', () => {
+  const user = { id: 'aaaaaaaaaa01', username: 'ada', name: 'Ada Lovelink', bio: 'Writes about links.', followers: 10, following: 1, memberSince: '2022-01-01T00:00:00.000Z', twitter: null };
+  const story: SyntheticStory = {
+    id: 'a0000000000a',
+    slug: 'link-building-with-data',
+    title: 'Link building with data studies',
+    subtitle: 'Why writers cite numbers',
+    author: user,
+    publication: null,
+    claps: 320,
+    voters: 40,
+    responses: 2,
+    readingTime: 3,
+    publishedAt: '2026-10-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    tags: [{ slug: 'seo', title: 'SEO' }],
+    canonicalUrl: null,
+    isLocked: false,
+    paragraphs: [
+      paragraphFromParts('a1b1', 'P', ['Writers link to numbers they can quote.']),
+      paragraphFromParts('a1b2', 'H3', ['Start with a question']),
+      paragraphFromParts('a1b3', 'P', ['Pick one question your niche argues about, then ', { text: 'publish the data', href: 'https://site.example/data' }, '.']),
+    ],
+    moreFromAuthor: [],
+    recommended: [],
+    origin: 'https://medium.com',
+  };
+  const doc = parseHtmlDocument(renderApollo3StoryPage(story), { url: storyUrl(story) });
+
+  it('keeps only the story paragraphs: no byline, claps bar, author card or recommendations', () => {
+    expect(doc.mainContent).toBe('medium-story');
+    expect(doc.blocks.map((b) => [b.kind, b.level, b.text])).toEqual([
+      ['paragraph', 0, 'Writers link to numbers they can quote.'],
+      // Medium renders a section heading as <h1>: inside the story it is a subheading.
+      ['heading', 2, 'Start with a question'],
+      ['paragraph', 0, 'Pick one question your niche argues about, then publish the data.'],
+    ]);
+    expect(doc.links.map((l) => l.url)).toEqual(['https://site.example/data']);
+    expect(doc.subtitle).toBe('Why writers cite numbers');
+  });
+
+  it('does not window an ordinary page with a couple of 4-hex ids', () => {
+    const page = parseHtmlDocument('<body><article><p id="beef">One paragraph of text here.</p><p id="cafe">Another paragraph.</p><p>Third.</p></article><footer>f</footer></body>');
+    expect(page.mainContent).toBe('article');
+    expect(page.blocks).toHaveLength(3);
   });
 });

@@ -654,6 +654,11 @@ export function parseHtmlDocument(html: string, options: HtmlDocumentOptions = {
     skipHeader: main.label === 'body' || main.label === 'document',
   });
   if (parts.blocks.length === 0) warnings.push({ code: 'html.no-text', message: 'no text found in the main content', line: null });
+  if (main.label === 'medium-story') {
+    // Medium renders a story's large and small section headings (H3/H4 in its paragraph model) as <h1>/<h2>;
+    // the story title is outside the window. Inside the story they are subheadings: read them as h2/h3.
+    for (const b of parts.blocks) if (b.kind === 'heading' && b.level <= 2) b.level += 1;
+  }
 
   const slugSource = pageUrl ?? canonical;
   return {
