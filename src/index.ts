@@ -32,4 +32,11 @@ export { applyQualityGate, classifyOutboundLink, computeAuthorMetrics, scoreAuth
 export { checkTouch, classifyPlacementCheck, planAgenda, renderTemplate, transition } from './core/outreach/index.js';
 // Content checker (pure).
 export { parseHtmlDocument, parseMarkdownDraft, runContentCheck } from './core/content/index.js';
+export { contentStatsOf } from './core/content/runner.js';
+export { estimatedResemblance, findCopyOf, minhashSignature } from './core/content/near-duplicate.js';
+// Keyword research (pure) and the use-cases that feed it and the checker from the store.
+export { researchKeywords, tagSlug } from './core/keywords/index.js';
+export type { KeywordReport, KeywordStory } from './core/keywords/index.js';
+export { researchKeywordsFromSources } from './app/research-keywords.js';
+export { addContent, checkContent } from './app/check-content.js';
 export { discoverProspects } from './app/discover-prospects.js';
