@@ -19,7 +19,7 @@ import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import type { KeywordReport, KeywordStory } from '../core/keywords/keyword-types.js';
 import { researchKeywords, tagSlug } from '../core/keywords/research-keywords.js';
 import { mediumUsernameFromUrl } from '../core/medium/medium-ids.js';
-import type { MediumFeedItem } from '../core/medium/medium-types.js';
+import type { MediumFeedItem, MediumStory } from '../core/medium/medium-types.js';
 import { readMediumFeed } from '../core/medium/read-feed.js';
 import { readMediumStory } from '../core/medium/read-story.js';
 import type { MediumSource } from '../fetch/medium-source.js';
@@ -153,21 +153,22 @@ function storiesOfFile(text: string, path: string): KeywordStory[] {
       position: { input: path },
     });
   }
-  const s = read.story;
-  const doc = withMediumStory(parseHtmlDocument(text, { url: s.url }), s);
-  return [
-    {
-      key: s.postId,
-      url: s.url,
-      title: s.title,
-      authorUsername: s.author.username?.toLowerCase() ?? null,
-      authorName: s.author.name,
-      claps: s.claps,
-      publishedAt: s.publishedAt,
-      tags: (s.tags ?? []).map((t) => t.toLowerCase()),
-      ...bodyOf(doc),
-    },
-  ];
+  return [storyOfPage(read.story, text, read.story.url)];
+}
+
+/** A story read from its page: the reader's record with the body of the page (windowed to the story). */
+function storyOfPage(s: MediumStory, html: string, url: string): KeywordStory {
+  return {
+    key: s.postId,
+    url: s.url,
+    title: s.title,
+    authorUsername: s.author.username?.toLowerCase() ?? null,
+    authorName: s.author.name,
+    claps: s.claps,
+    publishedAt: s.publishedAt,
+    tags: (s.tags ?? []).map((t) => t.toLowerCase()),
+    ...bodyOf(withMediumStory(parseHtmlDocument(html, { url }), s)),
+  };
 }
 
 export async function researchKeywordsFromSources(deps: KeywordsDeps, request: KeywordsRequest): Promise<KeywordsOutcome> {
@@ -213,19 +214,7 @@ export async function researchKeywordsFromSources(deps: KeywordsDeps, request: K
         const read = await source.story(url);
         if (read.result.state === 'ok') {
           if (deps.store !== undefined && read.from === 'network') await saveStory(deps.store, read.result.story, read.page);
-          const s = read.result.story;
-          const doc = withMediumStory(parseHtmlDocument(read.page.text, { url: read.page.finalUrl }), s);
-          corpus.add({
-            key: s.postId,
-            url: s.url,
-            title: s.title,
-            authorUsername: s.author.username?.toLowerCase() ?? null,
-            authorName: s.author.name,
-            claps: s.claps,
-            publishedAt: s.publishedAt,
-            tags: (s.tags ?? []).map((t) => t.toLowerCase()),
-            ...bodyOf(doc),
-          });
+          corpus.add(storyOfPage(read.result.story, read.page.text, read.page.finalUrl));
           sources.fetchedStories++;
         } else {
           sources.failedStories++;
