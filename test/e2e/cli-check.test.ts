@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../src/demo/demo-server.js';
+import { createDemoWorld, type DemoWorld } from '../../src/demo/demo-world.js';
 import type { ContentReport } from '../../src/core/content/content-types.js';
 import { runCliProcess } from '../support/run-cli.js';
 import { repoRoot } from '../support/shared-data.js';
@@ -116,5 +118,40 @@ describe('linkwright check against the database (content add, previously used ke
     expect(report.context?.knownTags).toBeGreaterThan(0);
     expect(resultOf(report, 'medium-tags')).toMatchObject({ rating: 'orange' });
     expect(resultOf(report, 'medium-tags')?.measured.unknown).toEqual(['gardening']);
+  });
+});
+
+describe('linkwright check <Medium story URL> (through the Medium reader, on a loopback fake Medium)', () => {
+  let server: DemoServer;
+  let world: DemoWorld;
+  beforeAll(async () => {
+    world = createDemoWorld({ now: Date.now(), mediumHost: '127.0.0.1' });
+    server = await startDemoServer(world);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('reads the story title, tags and body from the story page, not the page chrome', { timeout: 60_000 }, async () => {
+    const story = world.medium.stories.find((s) => s.tags.includes('composting') && !s.challenge);
+    if (story === undefined) throw new Error('demo story missing');
+    const url = server.storyUrl(story.postId);
+    const result = await runCliProcess(['check', url, '--json', '--keyphrase', 'composting', '--allow-private', '--delay', '0'], {
+      env: { LINKWRIGHT_MEDIUM_ORIGIN: server.mediumOrigin },
+      cwd: tmpdir(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as CheckJson;
+    expect(report.identity).toBe(url);
+    expect(resultOf(report, 'medium-tags')?.measured.tags).toEqual(story.tags);
+    expect(resultOf(report, 'medium-title-length')?.measured.characters).toBe([...story.title].length);
+    // Only the story's own words: the "Written by" card and recommendations are not counted.
+    const storyWords = story.paragraphs
+      .map((p) => p.parts.map((part) => (typeof part === 'string' ? part : part.text)).join(''))
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    expect(report.stats.words).toBe(storyWords);
   });
 });

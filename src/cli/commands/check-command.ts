@@ -4,10 +4,12 @@ import { type CheckContentResult, checkContent } from '../../app/check-content.j
 import { systemClock } from '../../app/system-clock.js';
 import { CONTENT_PROFILES, type ContentProfile } from '../../core/content/content-types.js';
 import { renderContentMessage } from '../../core/content/messages.js';
+import { isMediumHost } from '../../core/medium/medium-ids.js';
+import { parseHttpUrl } from '../../core/url/parse-url.js';
 import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
 import { readConfig } from '../config.js';
-import type { FetcherFlags } from '../fetcher-flags.js';
+import { createFetcher, type FetcherFlags } from '../fetcher-flags.js';
 import { renderTable } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { collectList } from '../option-parsers.js';
@@ -60,6 +62,13 @@ export function checkText(result: CheckContentResult, options: { brief?: boolean
   return `${lines.join('\n')}\n`;
 }
 
+/** A medium.com / *.medium.com URL or one on the configured Medium origin. */
+export function isMediumTarget(url: string, mediumOrigin: string): boolean {
+  const parsed = parseHttpUrl(url);
+  if (parsed === null) return false;
+  return isMediumHost(parsed.hostname) || parsed.origin === parseHttpUrl(mediumOrigin)?.origin;
+}
+
 /** Validation errors of the input (missing file, bad front matter …) end with exit 2 and the coded message. */
 export function usageExit(error: unknown): never {
   if (error instanceof Error && 'code' in error && (error as { errorClass?: string }).errorClass === 'validation') {
@@ -94,10 +103,11 @@ export function checkCommand(io: CliIo): Command {
     const isUrl = /^https?:\/\//i.test(draft);
     try {
       store = useStore ? await openStore({ location: config.db }) : undefined;
-      const tools = isUrl ? createMediumTools(flags, config, systemClock, store) : undefined;
+      // Medium URLs go through the Medium source (≥ 2 s politeness, story cache); other pages through the fetcher.
+      const tools = !isUrl ? undefined : isMediumTarget(draft, config.mediumOrigin) ? createMediumTools(flags, config, systemClock, store) : { fetcher: createFetcher(flags, config), source: undefined };
       try {
         const result = await checkContent(
-          { ...(tools ? { fetcher: tools.fetcher, medium: tools.source } : {}), ...(store ? { store } : {}), clock: systemClock },
+          { ...(tools ? { fetcher: tools.fetcher } : {}), ...(tools?.source ? { medium: tools.source } : {}), ...(store ? { store } : {}), clock: systemClock },
           {
             input: draft,
             cwd: io.cwd,

@@ -3,12 +3,12 @@ import { addContent } from '../../app/check-content.js';
 import { systemClock } from '../../app/system-clock.js';
 import { CONTENT_ITEM_KINDS, type ContentItemKind, type ContentItemRecord, listContentItems, removeContentItem } from '../../store/content-repository.js';
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
-import type { FetcherFlags } from '../fetcher-flags.js';
+import { createFetcher, type FetcherFlags } from '../fetcher-flags.js';
 import { toCsv } from '../format/csv.js';
 import { renderTable } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { DB_OPTION, withStore } from '../outreach-shell.js';
-import { usageExit } from './check-command.js';
+import { isMediumTarget, usageExit } from './check-command.js';
 
 interface AddFlags extends FetcherFlags {
   keyphrase?: string;
@@ -65,13 +65,20 @@ export function contentCommand(io: CliIo): Command {
     ).action(async (inputs: string[], flags: AddFlags) => {
       if (flags.url !== undefined && inputs.length > 1) throw new CliExit(EXIT.usage, '--url names one saved file; give one input with it');
       await withStore(io, flags.db, async (store, config) => {
-        const tools = inputs.some((i) => /^https?:\/\//i.test(i)) ? createMediumTools(flags, config, systemClock, store) : undefined;
+        const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
+        // The Medium source (and its ≥ 2 s floor) only when a Medium URL is among the inputs.
+        const tools =
+          urls.length === 0
+            ? undefined
+            : urls.some((u) => isMediumTarget(u, config.mediumOrigin))
+              ? createMediumTools(flags, config, systemClock, store)
+              : { fetcher: createFetcher(flags, config), source: undefined };
         const saved: ContentItemRecord[] = [];
         try {
           for (const input of inputs) {
             saved.push(
               await addContent(
-                { store, clock: systemClock, ...(tools ? { fetcher: tools.fetcher, medium: tools.source } : {}) },
+                { store, clock: systemClock, ...(tools ? { fetcher: tools.fetcher } : {}), ...(tools?.source ? { medium: tools.source } : {}) },
                 {
                   input,
                   cwd: io.cwd,
