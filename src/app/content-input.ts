@@ -21,7 +21,7 @@ import { decodeSignature, encodeSignature, findCopyOf, minhashSignature } from '
 import { decodeBody } from '../core/encoding/decode-body.js';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import { isMediumHost } from '../core/medium/medium-ids.js';
-import { MEDIUM_BLOCKED_ADVICE, type MediumStory, type MediumStoryResult } from '../core/medium/medium-types.js';
+import type { MediumStory, MediumStoryResult } from '../core/medium/medium-types.js';
 import { readMediumPageIdentity } from '../core/medium/page-identity.js';
 import { readMediumStory } from '../core/medium/read-story.js';
 import { parseHttpUrl } from '../core/url/parse-url.js';
@@ -70,7 +70,11 @@ function isMediumUrl(url: string, medium: MediumSource | undefined): boolean {
 function storyOrThrow(result: MediumStoryResult, input: string): MediumStory {
   if (result.state === 'ok') return result.story;
   if (result.state === 'blocked') {
-    throw new LinkwrightError('CHALLENGE_BLOCKED', `${input}: ${MEDIUM_BLOCKED_ADVICE}`, { url: input });
+    throw new LinkwrightError(
+      'CHALLENGE_BLOCKED',
+      `${input}: Medium answered with a bot challenge. Open the story in your browser, save it (Ctrl+S, "Webpage, HTML only") and give the file: linkwright check saved.html --url ${input}`,
+      { url: input },
+    );
   }
   throw new LinkwrightError('MEDIUM_POST_NOT_FOUND', `${input}: ${result.message}`, { url: input });
 }
@@ -98,7 +102,7 @@ export async function readContentInput(deps: ContentInputDeps, request: ContentI
     if (!deps.fetcher) throw new LinkwrightError('CONFIG_INVALID', 'reading a URL needs a fetcher');
     const page = await deps.fetcher.fetch({ url: request.input });
     if (page.challenge) {
-      throw new LinkwrightError('CHALLENGE_BLOCKED', `${request.input} answered with a bot challenge: save the page in your browser and give the file`, {
+      throw new LinkwrightError('CHALLENGE_BLOCKED', `${request.input} answered with a bot challenge: save the page in your browser and give the file with --url ${request.input}`, {
         url: request.input,
       });
     }

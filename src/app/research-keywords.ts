@@ -18,7 +18,8 @@ import { decodeBody } from '../core/encoding/decode-body.js';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import type { KeywordReport, KeywordStory } from '../core/keywords/keyword-types.js';
 import { researchKeywords, tagSlug } from '../core/keywords/research-keywords.js';
-import { mediumUsernameFromUrl } from '../core/medium/medium-ids.js';
+import { isMediumHost, mediumUsernameFromUrl } from '../core/medium/medium-ids.js';
+import { parseHttpUrl } from '../core/url/parse-url.js';
 import type { MediumFeedItem, MediumStory } from '../core/medium/medium-types.js';
 import { readMediumFeed } from '../core/medium/read-feed.js';
 import { readMediumStory } from '../core/medium/read-story.js';
@@ -50,6 +51,8 @@ export interface KeywordsDeps {
   store?: Store;
   /** Needed for `fetch`. */
   source?: MediumSource;
+  /** The configured Medium origin (LINKWRIGHT_MEDIUM_ORIGIN): its feeds count as Medium feeds besides medium.com's. */
+  mediumOrigin?: string;
   onProgress?: (event: { stage: 'feeds' | 'stories'; done: number; total: number; url: string }) => void;
 }
 
@@ -58,6 +61,8 @@ export interface KeywordsOutcome {
   sources: {
     storedStories: number;
     storedFeeds: number;
+    /** Stored Medium feed URLs whose newest capture is not a readable feed (an error page, a challenge). */
+    skippedFeeds: string[];
     files: number;
     fetchedFeeds: { url: string; state: 'ok' | 'blocked' | 'failed'; items: number; error: string | null }[];
     fetchedStories: number;
@@ -68,6 +73,11 @@ export interface KeywordsOutcome {
 /** Default number of story pages a `--fetch` run reads: 20 × ≥ 2 s = under a minute of polite Medium requests. */
 export const DEFAULT_MAX_STORY_PAGES = 20;
 
+/** 2 = an analysed body (text + statistics), 1 = text only (a feed snippet), 0 = no text. */
+function bodyRank(s: KeywordStory): number {
+  return s.stats !== null && s.text !== null ? 2 : s.text !== null ? 1 : 0;
+}
+
 /** Collects stories by key; a later record fills in what an earlier one lacked (text, claps, author, tags). */
 class Corpus {
   private readonly byKey = new Map<string, KeywordStory>();
@@ -77,6 +87,9 @@ class Corpus {
       this.byKey.set(story.key, story);
       return;
     }
+    // The body travels as one piece (text with its statistics): an analysed body beats a feed snippet, which
+    // beats nothing — whichever record arrived first.
+    const body = bodyRank(story) > bodyRank(had) ? story : had;
     this.byKey.set(story.key, {
       key: story.key,
       url: had.url ?? story.url,
@@ -86,8 +99,8 @@ class Corpus {
       claps: had.claps ?? story.claps,
       publishedAt: had.publishedAt ?? story.publishedAt,
       tags: had.tags.length > 0 ? had.tags : story.tags,
-      text: had.text ?? story.text,
-      stats: had.stats ?? story.stats,
+      text: body.text,
+      stats: body.stats,
     });
   }
   get size(): number {
@@ -139,6 +152,18 @@ function storyOfFeedItem(item: MediumFeedItem): KeywordStory | null {
   };
 }
 
+/**
+ * A stored feed URL that is a Medium feed: on medium.com / *.medium.com or the configured origin, with a
+ * `/feed/…` path (or `/@user/feed`). Publications on custom domains are only known as such through their
+ * story records, so their feeds are left out rather than mistaking any blog's RSS for Medium.
+ */
+function isMediumFeedUrl(url: string, origin: string | undefined): boolean {
+  const u = parseHttpUrl(url);
+  if (u === null) return false;
+  if (!isMediumHost(u.hostname) && (origin === undefined || u.origin !== parseHttpUrl(origin)?.origin)) return false;
+  return /^\/feed\//.test(u.pathname) || /^\/@[^/]+\/feed\/?$/.test(u.pathname);
+}
+
 /** A saved story page or feed file → stories. */
 function storiesOfFile(text: string, path: string): KeywordStory[] {
   const head = text.slice(0, 512).trimStart();
@@ -176,7 +201,15 @@ export async function researchKeywordsFromSources(deps: KeywordsDeps, request: K
   if (seed === '') throw new LinkwrightError('INVALID_INPUT', 'give a seed keyphrase, e.g. linkwright keywords "link building"');
   const nicheTags = [...new Set([...request.tags.map(tagSlug), tagSlug(seed)].filter((t) => t !== ''))];
   const corpus = new Corpus();
-  const sources: KeywordsOutcome['sources'] = { storedStories: 0, storedFeeds: 0, files: 0, fetchedFeeds: [], fetchedStories: 0, failedStories: 0 };
+  const sources: KeywordsOutcome['sources'] = {
+    storedStories: 0,
+    storedFeeds: 0,
+    skippedFeeds: [],
+    files: 0,
+    fetchedFeeds: [],
+    fetchedStories: 0,
+    failedStories: 0,
+  };
 
   // ---- 1. fetch (first, so what it stores is read back below like everything else)
   if (request.fetch === true) {
@@ -238,11 +271,24 @@ export async function researchKeywordsFromSources(deps: KeywordsDeps, request: K
       corpus.add(storyOfPost(post, doc));
       sources.storedStories++;
     }
-    for (const { id } of await latestSnapshotIdsByUrlFragment(store.db, '/feed/')) {
+    const feedSnapshots = (await latestSnapshotIdsByUrlFragment(store.db, '/feed')).filter((f) => isMediumFeedUrl(f.url, deps.mediumOrigin));
+    // Code-unit order, the same on every dialect (collations differ).
+    feedSnapshots.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    for (const { id, url } of feedSnapshots) {
       const page = await loadSnapshotPage(store, id);
       if (page === null) continue;
-      const feed = readMediumFeed(page.text, { url: page.finalUrl });
-      if (feed.state !== 'ok') continue;
+      let feed: ReturnType<typeof readMediumFeed>;
+      try {
+        feed = readMediumFeed(page.text, { url: page.finalUrl });
+      } catch {
+        // A stored answer that is not a feed (an error page stored by an audit): not part of the corpus.
+        sources.skippedFeeds.push(url);
+        continue;
+      }
+      if (feed.state !== 'ok') {
+        sources.skippedFeeds.push(url);
+        continue;
+      }
       sources.storedFeeds++;
       for (const item of feed.feed.items) {
         const story = storyOfFeedItem(item);
@@ -263,7 +309,18 @@ export async function researchKeywordsFromSources(deps: KeywordsDeps, request: K
         position: { input: file },
       });
     }
-    for (const story of storiesOfFile(decodeBody(bytes, null).text, file)) corpus.add(story);
+    let stories: KeywordStory[];
+    try {
+      stories = storiesOfFile(decodeBody(bytes, null).text, file);
+    } catch (cause) {
+      const error = cause instanceof LinkwrightError ? cause : null;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new LinkwrightError(error?.code ?? 'INVALID_INPUT', message.startsWith(`${file}:`) ? message : `${file}: ${message}`, {
+        cause,
+        position: { input: file },
+      });
+    }
+    for (const story of stories) corpus.add(story);
     sources.files++;
   }
 

@@ -38,7 +38,7 @@ export async function runDemoContent(deps: {
   const c = world.content;
   const original = `${server.siteOrigin}${c.sitePagePath}`;
   const page = await addContent({ store, clock, fetcher }, { input: original, cwd: workDir, keyphrase: c.keyphrase });
-  const keywords = await researchKeywordsFromSources({ store, clock }, { seed: c.keywordSeed, tags: c.keywordTags, cwd: workDir, limit: 5 });
+  const keywords = await researchKeywordsFromSources({ store, clock, mediumOrigin: server.mediumOrigin }, { seed: c.keywordSeed, tags: c.keywordTags, cwd: workDir, limit: 5 });
 
   const draft = c.draft(original, server.siteOrigin);
   const draftPath = join(workDir, c.draftFile);

@@ -157,13 +157,21 @@ export async function removeContentItem(db: Kysely<Database>, url: string): Prom
 }
 
 /**
- * Every tag slug seen in the stored corpus — on stored Medium stories and on the user's content — with how
- * many stories/items carry it, most used first. The checker's "does this tag exist on Medium?" reads it.
+ * Every tag slug seen on Medium as far as the store knows — on stored Medium stories and on the user's own
+ * published Medium stories — with how many carry it, most used first. The checker's "does this tag exist on
+ * Medium?" reads it. Tags of drafts and site pages are no evidence that Medium has the tag, so they do not
+ * count (a saved draft would otherwise vouch for its own invented tags).
  */
 export async function knownTags(db: Db): Promise<{ tag: string; uses: number }[]> {
   const [medium, mine] = await Promise.all([
     db.selectFrom('medium_post_tags').select(['tag', db.fn.countAll<number>().as('uses')]).groupBy('tag').execute(),
-    db.selectFrom('content_item_tags').select(['tag', db.fn.countAll<number>().as('uses')]).groupBy('tag').execute(),
+    db
+      .selectFrom('content_item_tags')
+      .innerJoin('content_items', 'content_items.id', 'content_item_tags.item_id')
+      .where('content_items.kind', '=', 'medium-story')
+      .select(['content_item_tags.tag as tag', db.fn.countAll<number>().as('uses')])
+      .groupBy('content_item_tags.tag')
+      .execute(),
   ]);
   const counts = new Map<string, number>();
   for (const r of [...medium, ...mine]) counts.set(r.tag, (counts.get(r.tag) ?? 0) + Number(r.uses));

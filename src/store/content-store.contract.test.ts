@@ -71,9 +71,12 @@ describeEachDialect('content store contract', (ctx) => {
     expect(await knownTags(db)).toEqual([]);
   });
 
-  it('lists known tags from stored Medium stories and the user content, most used first', async () => {
+  it("lists known tags from stored Medium stories and the user's Medium stories, most used first", async () => {
     const { db } = ctx.store();
-    await upsertContentItem(db, item('https://example.com/a', { tags: ['composting'] }), '2026-11-01T00:00:00.000Z');
+    await upsertContentItem(db, item('https://medium.com/@me/a-1', { kind: 'medium-story', tags: ['composting'] }), '2026-11-01T00:00:00.000Z');
+    // Drafts and site pages do not vouch for a tag existing on Medium.
+    await upsertContentItem(db, item('file:///drafts/d.md', { kind: 'draft', tags: ['invented-tag'] }), '2026-11-01T00:00:00.000Z');
+    await upsertContentItem(db, item('https://example.com/b', { kind: 'site-page', tags: ['site-only'] }), '2026-11-01T00:00:00.000Z');
     for (const [postId, tags] of [
       ['aaaaaaaaaaa1', ['composting', 'soil']],
       ['aaaaaaaaaaa2', ['soil', 'gardening']],

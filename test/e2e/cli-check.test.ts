@@ -1,5 +1,7 @@
 /** End to end: `linkwright check` on drafts we wrote gives the verdicts a person would expect. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,12 +114,36 @@ describe('linkwright check against the database (content add, previously used ke
     expect(resultOf(missing, 'previously-used-keyphrase')).toMatchObject({ rating: 'orange' });
   });
 
-  it('checks tags against the tags known from the database', { timeout: 60_000 }, async () => {
-    const report = await check('composting-copy-draft.md', ['--db', db]);
-    // composting + soil are known from the stored composting page (its article:tag meta); gardening is not.
-    expect(report.context?.knownTags).toBeGreaterThan(0);
-    expect(resultOf(report, 'medium-tags')).toMatchObject({ rating: 'orange' });
-    expect(resultOf(report, 'medium-tags')?.measured.unknown).toEqual(['gardening']);
+  it('checks tags against the tags seen on Medium (stored stories, your Medium stories), not those of drafts or pages', { timeout: 60_000 }, async () => {
+    // So far: the saved draft's tags (not evidence), the site pages' tags (not evidence) and the one Medium
+    // story recorded above (tag "medium backlinks").
+    const before = await check('composting-copy-draft.md', ['--db', db]);
+    expect(before.context?.knownTags).toBe(1);
+    expect(resultOf(before, 'medium-tags')?.measured.unknown).toEqual(['composting', 'gardening', 'soil']);
+    // The user's published Medium story about composting (saved page, article:tag composting + soil).
+    await cli(['content', 'add', draft('composting-page.html'), '--url', 'https://medium.com/@robin/home-composting-0123456789ab', '--kind', 'medium-story']);
+    const after = await check('composting-copy-draft.md', ['--db', db]);
+    expect(after.context?.knownTags).toBe(3);
+    expect(resultOf(after, 'medium-tags')).toMatchObject({ rating: 'orange' });
+    expect(resultOf(after, 'medium-tags')?.measured.unknown).toEqual(['gardening']);
+  });
+
+  it('says how to get around a bot challenge on a page: save it and check the file (exit 3, blocked)', async () => {
+    const challenge = createServer((_req, res) => {
+      res.writeHead(403, { 'content-type': 'text/html', 'cf-mitigated': 'challenge' });
+      res.end('<!doctype html><title>Just a moment...</title><p>Checking your browser</p>');
+    });
+    await new Promise<void>((resolve) => challenge.listen(0, '127.0.0.1', resolve));
+    const port = (challenge.address() as AddressInfo).port;
+    try {
+      const url = `http://127.0.0.1:${port}/story`;
+      const result = await runCliProcess(['check', url, '--allow-private', '--delay', '0'], { cwd: dir });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('CHALLENGE_BLOCKED');
+      expect(result.stderr).toContain(`--url ${url}`);
+    } finally {
+      await new Promise<void>((resolve) => challenge.close(() => resolve()));
+    }
   });
 });
 

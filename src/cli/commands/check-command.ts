@@ -10,7 +10,7 @@ import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js'
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
 import { readConfig } from '../config.js';
 import { createFetcher, type FetcherFlags } from '../fetcher-flags.js';
-import { renderTable } from '../format/table.js';
+import { renderTable, terminalSafe } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { collectList } from '../option-parsers.js';
 import { DB_OPTION } from '../outreach-shell.js';
@@ -59,7 +59,8 @@ export function checkText(result: CheckContentResult, options: { brief?: boolean
     ),
   ];
   if (result.saved) lines.push(`saved as ${result.saved.kind} ${result.saved.url}`);
-  return `${lines.join('\n')}\n`;
+  // Every line is safe for the terminal: the table cells already are, the header lines carry URLs and the keyphrase.
+  return `${lines.map((l) => l.split('\n').map(terminalSafe).join('\n')).join('\n')}\n`;
 }
 
 /** A medium.com / *.medium.com URL or one on the configured Medium origin. */

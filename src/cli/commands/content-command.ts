@@ -5,7 +5,7 @@ import { CONTENT_ITEM_KINDS, type ContentItemKind, type ContentItemRecord, listC
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
 import { createFetcher, type FetcherFlags } from '../fetcher-flags.js';
 import { toCsv } from '../format/csv.js';
-import { renderTable } from '../format/table.js';
+import { renderTable, terminalSafe } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { DB_OPTION, withStore } from '../outreach-shell.js';
 import { isMediumTarget, usageExit } from './check-command.js';
@@ -47,6 +47,11 @@ function itemJson(i: ContentItemRecord): Record<string, unknown> {
   };
 }
 
+/** One stored item as a line; page-derived parts (URL, tags) are made terminal-safe. */
+function itemLine(i: ContentItemRecord): string {
+  return terminalSafe(`stored ${i.kind} ${i.url}: keyphrase ${i.keyphrase ? JSON.stringify(i.keyphrase) : '—'}, ${i.wordCount ?? 0} words, tags ${i.tags.join(', ') || '—'}`);
+}
+
 export function contentCommand(io: CliIo): Command {
   const content = new Command('content').description(
     'Your own content the checker compares drafts with: site pages and Medium stories, each with its focus keyphrase',
@@ -76,8 +81,7 @@ export function contentCommand(io: CliIo): Command {
         const saved: ContentItemRecord[] = [];
         try {
           for (const input of inputs) {
-            saved.push(
-              await addContent(
+            const item = await addContent(
                 { store, clock: systemClock, ...(tools ? { fetcher: tools.fetcher } : {}), ...(tools?.source ? { medium: tools.source } : {}) },
                 {
                   input,
@@ -86,8 +90,10 @@ export function contentCommand(io: CliIo): Command {
                   ...(flags.keyphrase ? { keyphrase: flags.keyphrase } : {}),
                   ...(flags.kind ? { kind: flags.kind } : {}),
                 },
-              ),
             );
+            saved.push(item);
+            // Said as each is stored, so an input failing later leaves no stored item unreported.
+            if (!flags.json) io.stdout.write(`${itemLine(item)}\n`);
           }
         } catch (error) {
           usageExit(error);
@@ -95,7 +101,6 @@ export function contentCommand(io: CliIo): Command {
           await tools?.fetcher.close();
         }
         if (flags.json) io.stdout.write(`${JSON.stringify(saved.map(itemJson), null, 2)}\n`);
-        else for (const i of saved) io.stdout.write(`stored ${i.kind} ${i.url}: keyphrase ${i.keyphrase ? JSON.stringify(i.keyphrase) : '—'}, ${i.wordCount ?? 0} words, tags ${i.tags.join(', ') || '—'}\n`);
       });
     }),
   );
@@ -134,7 +139,7 @@ export function contentCommand(io: CliIo): Command {
       .action(async (url: string, flags: { db?: string }) => {
         await withStore(io, flags.db, async (store) => {
           if (!(await removeContentItem(store.db, url))) throw new CliExit(EXIT.usage, `no stored content at ${url}`);
-          io.stdout.write(`removed ${url}\n`);
+          io.stdout.write(`${terminalSafe(`removed ${url}`)}\n`);
         });
       }),
   );

@@ -2,12 +2,13 @@ import { Command, Option } from 'commander';
 import { type KeywordsOutcome, researchKeywordsFromSources } from '../../app/research-keywords.js';
 import { systemClock } from '../../app/system-clock.js';
 import type { KeywordReport } from '../../core/keywords/keyword-types.js';
-import { openStore } from '../../store/open-store.js';
+import { existsSync } from 'node:fs';
+import { isPostgresUrl, openStore, type Store } from '../../store/open-store.js';
 import { type CliIo, CliExit, EXIT } from '../cli-io.js';
 import { readConfig } from '../config.js';
 import type { FetcherFlags } from '../fetcher-flags.js';
 import { toCsv } from '../format/csv.js';
-import { renderTable } from '../format/table.js';
+import { renderTable, terminalSafe } from '../format/table.js';
 import { addFetcherOptions, createMediumTools } from '../medium-flags.js';
 import { collectList, wholeNumberAtLeastOne } from '../option-parsers.js';
 import { DB_OPTION } from '../outreach-shell.js';
@@ -34,6 +35,8 @@ const WARNINGS: Record<string, (p: Record<string, string | number>) => string> =
   'keywords.no-background': (p) =>
     `all ${p.niche} stories are in the niche: terms are ranked within the niche only; add --background-tag <other tag> --fetch for contrast`,
   'keywords.few-stories': (p) => `only ${p.niche} niche stories have text (${p.needed} wanted): rankings are thin`,
+  'keywords.seed-function-words': (p) =>
+    `"${p.seed}" is made only of function words (the, of, and …): every story matches it; give the words of your topic`,
 };
 
 export function renderKeywordWarning(w: { id: string; params: Record<string, string | number> }): string {
@@ -46,7 +49,7 @@ export function keywordsText(outcome: KeywordsOutcome): string {
   const r = outcome.report;
   const s = outcome.sources;
   const out: string[] = [
-    `keywords for "${r.seed}" — niche tags: ${r.nicheTags.join(', ')}`,
+    terminalSafe(`keywords for "${r.seed}" — niche tags: ${r.nicheTags.join(', ')}`),
     `corpus: ${r.corpus.stories} stories (${r.corpus.niche} niche, ${r.corpus.background} background, ${r.corpus.withText} with text) from ${s.storedStories} stored stories, ${s.storedFeeds} stored feeds, ${s.files} files` +
       (s.fetchedFeeds.length > 0 ? `; fetched ${s.fetchedFeeds.length} feeds, ${s.fetchedStories} story pages` : ''),
   ];
@@ -95,9 +98,11 @@ export function keywordsText(outcome: KeywordsOutcome): string {
       `Writing targets (median of the ${t.basedOn} best niche stories by claps): ${num(t.medianWords)} words · ${num(t.medianReadingMinutes, 1)} min read · Flesch ${num(t.medianFleschReadingEase, 1)} · ${num(t.medianSubheadings, 1)} subheadings · ${num(t.medianImages, 1)} images`,
     );
   }
-  for (const f of s.fetchedFeeds.filter((x) => x.state !== 'ok')) out.push(`note: ${f.url}: ${f.state}${f.error ? ` (${f.error})` : ''}`);
+  // Notes carry URLs, server messages and the user's seed: shown as data, never as terminal control.
+  for (const f of s.fetchedFeeds.filter((x) => x.state !== 'ok')) out.push(terminalSafe(`note: ${f.url}: ${f.state}${f.error ? ` (${f.error})` : ''}`));
   if (s.failedStories > 0) out.push(`note: ${s.failedStories} story page(s) could not be read`);
-  for (const w of r.warnings) out.push(`note: ${renderKeywordWarning(w)}`);
+  for (const url of s.skippedFeeds) out.push(terminalSafe(`note: the stored capture of ${url} is not a readable feed; left out`));
+  for (const w of r.warnings) out.push(terminalSafe(`note: ${renderKeywordWarning(w)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -133,15 +138,21 @@ export function keywordsCommand(io: CliIo): Command {
   return addFetcherOptions(command).action(async (seed: string, flags: KeywordsFlags) => {
     if (flags.json && flags.csv) throw new CliExit(EXIT.usage, 'choose one of --json and --csv');
     const config = readConfig(io.env, io.cwd, flags.db ? { db: flags.db } : {});
-    const store = await openStore({ location: config.db });
-    const tools = flags.fetch ? createMediumTools(flags, config, systemClock, store) : undefined;
+    // Research must not leave a database behind by surprise: the store is opened when it exists, was named,
+    // or is written to (--fetch keeps what it reads).
+    const useStore = flags.fetch === true || flags.db !== undefined || isPostgresUrl(config.db) || existsSync(config.db);
+    let store: Store | undefined;
+    let tools: ReturnType<typeof createMediumTools> | undefined;
     const progress = createStageProgress(io, 'keywords');
     let outcome: KeywordsOutcome;
     try {
+      store = useStore ? await openStore({ location: config.db }) : undefined;
+      tools = flags.fetch ? createMediumTools(flags, config, systemClock, store) : undefined;
       outcome = await researchKeywordsFromSources(
         {
           clock: systemClock,
-          store,
+          ...(store ? { store } : {}),
+          mediumOrigin: config.mediumOrigin,
           ...(tools ? { source: tools.source } : {}),
           onProgress: (e) => progress.update({ stage: e.stage, done: e.done, total: e.total, current: e.url }),
         },
@@ -161,7 +172,7 @@ export function keywordsCommand(io: CliIo): Command {
     } finally {
       progress.stop();
       await tools?.fetcher.close();
-      await store.close();
+      await store?.close();
     }
     if (flags.json) io.stdout.write(`${JSON.stringify({ ...outcome.report, sources: outcome.sources }, null, 2)}\n`);
     else if (flags.csv) io.stdout.write(keywordsCsv(outcome.report));

@@ -150,9 +150,24 @@ describe('parseHtmlDocument on a Medium story page', () => {
     expect(doc.subtitle).toBe('Why writers cite numbers');
   });
 
-  it('does not window an ordinary page with a couple of 4-hex ids', () => {
-    const page = parseHtmlDocument('<body><article><p id="beef">One paragraph of text here.</p><p id="cafe">Another paragraph.</p><p>Third.</p></article><footer>f</footer></body>');
+  it('does not window an ordinary page whose ids happen to be 4 hex digits (years are hex too)', () => {
+    const html =
+      '<body><article><p>Intro.</p><h2 id="2021">2021</h2><p id="beef">One.</p><h2 id="2022">2022</h2><p id="cafe">Two.</p><h2 id="2023">2023</h2><p>Three.</p><p>Closing words.</p></article><footer>f</footer></body>';
+    const page = parseHtmlDocument(html);
     expect(page.mainContent).toBe('article');
-    expect(page.blocks).toHaveLength(3);
+    expect(page.blocks.map((b) => b.text)).toEqual(['Intro.', '2021', 'One.', '2022', 'Two.', '2023', 'Three.', 'Closing words.']);
+    expect(page.blocks.filter((b) => b.kind === 'heading').map((b) => b.level)).toEqual([2, 2, 2]);
+  });
+
+  it('windows by paragraph ids alone when the head says the page is Medium (2020 markup without Medium classes)', () => {
+    const html =
+      '<head><meta property="og:site_name" content="Medium"></head><body><article><h1 id="aa01">Title</h1><div>Byline · 4 min read</div><p id="aa02">One.</p><h1 id="aa03">Section</h1><p id="aa04">Two.</p></article><div>Written by Someone</div></body>';
+    const page = parseHtmlDocument(html);
+    expect(page.mainContent).toBe('medium-story');
+    expect(page.blocks.map((b) => [b.kind, b.level, b.text])).toEqual([
+      ['paragraph', 0, 'One.'],
+      ['heading', 2, 'Section'],
+      ['paragraph', 0, 'Two.'],
+    ]);
   });
 });

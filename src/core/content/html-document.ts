@@ -229,6 +229,28 @@ function isMediumParagraph(n: HNode): boolean {
   return HEX4.test(n.attrs.id ?? '') || HEX4.test(n.attrs.name ?? '');
 }
 
+/**
+ * Medium's app-link and site meta (notes/medium-data.md §2.1: `al:android:url medium://p/<id>`, the
+ * `android-app://com.medium.reader/…` alternate, `og:site_name` Medium), present on every generation of
+ * story page, custom-domain publications included.
+ */
+function headSaysMedium(root: HNode): boolean {
+  return (
+    find(root, (n) => {
+      if (n.tag === 'meta') {
+        const key = n.attrs.property ?? n.attrs.name ?? '';
+        const content = n.attrs.content ?? '';
+        return (
+          (key === 'og:site_name' && content === 'Medium') ||
+          (key === 'al:android:url' && content.startsWith('medium://')) ||
+          (key === 'al:android:package' && content === 'com.medium.reader')
+        );
+      }
+      return n.tag === 'link' && (n.attrs.href ?? '').startsWith('android-app://com.medium.reader');
+    }) !== null
+  );
+}
+
 function mediumSubtitle(root: HNode): string | null {
   const el = find(root, (n) => hasClassToken(n, 'pw-subtitle-paragraph') && !isHidden(n));
   if (el === null) return null;
@@ -247,7 +269,7 @@ function pathOf(n: HNode): Set<HNode> {
  * "More from" and recommendations sit outside that window). null when no paragraph carries Medium's classes and
  * fewer than 3 carry paragraph ids.
  */
-function mediumStoryBody(body: HNode): Candidate | null {
+function mediumStoryBody(root: HNode, body: HNode): Candidate | null {
   const paragraphs: HNode[] = [];
   const seen = new Set<HNode>();
   for (const n of elements(body)) {
@@ -258,10 +280,10 @@ function mediumStoryBody(body: HNode): Candidate | null {
     seen.add(n);
     if (!nested) paragraphs.push(n);
   }
-  // Medium's own classes are proof enough even for a one-paragraph story; bare 4-hex ids could be any site's
-  // ids, so they need company.
+  // Medium's own classes are proof enough even for a one-paragraph story. Bare 4-hex ids ("2021" is hex too)
+  // could be any site's ids, so they count only on a page whose head says it is Medium.
   const strong = paragraphs.some((p) => hasClassToken(p, 'pw-post-body-paragraph') || /(?:^|\s)graf--/.test(p.attrs.class ?? ''));
-  if (paragraphs.length === 0 || (!strong && paragraphs.length < 3)) return null;
+  if (paragraphs.length === 0 || (!strong && !headSaysMedium(root))) return null;
   const articleOf = (n: HNode): HNode | null => {
     for (let a = n.parent; a !== null; a = a.parent) if (a.tag === 'article') return a;
     return null;
@@ -363,7 +385,7 @@ function proseLengths(root: HNode): Map<HNode, number> {
 
 function chooseMainContent(root: HNode): Candidate {
   const body = find(root, (n) => n.tag === 'body') ?? root;
-  const medium = mediumStoryBody(body);
+  const medium = mediumStoryBody(root, body);
   if (medium !== null) return medium;
   const lengths = proseLengths(root);
   const bodyText = lengths.get(body) ?? 0;

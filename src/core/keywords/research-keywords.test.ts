@@ -426,6 +426,13 @@ describe('researchKeywords: warnings and edge cases', () => {
     expect(r.competition[0]?.topAuthors.map((a) => a.author)).toEqual(['bob', 'alice']);
   });
 
+  it('warns when the seed is made only of function words (it would match almost any title)', () => {
+    const r = run(CORPUS, WIDE, { seed: 'of the', tags: [] });
+    expect(ids(r)[0]).toBe('keywords.seed-function-words');
+    expect(r.warnings[0]?.params).toEqual({ seed: 'of the' });
+    expect(ids(run())).not.toContain('keywords.seed-function-words');
+  });
+
   it('counts a story of a niche tag in the seed competition even when its text never spells the seed out', () => {
     const stories: KeywordStory[] = [
       { ...backgroundStory(0), key: 'tagged', title: 'Ten outreach emails that worked', text: 'Short and kind emails get answers.', stats: null, claps: 900, tags: ['link-building'], authorUsername: 'zoe' },

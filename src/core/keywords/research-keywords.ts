@@ -324,6 +324,9 @@ export function researchKeywords(stories: readonly KeywordStory[], query: Keywor
   const nicheWithText = niche.filter((p) => p.withText);
 
   const warnings: KeywordReport['warnings'] = [];
+  // "the", "of the": every story's title holds it, so the niche means nothing (the keyphrase parser keeps
+  // all words of a function-word-only phrase). Said first: it explains every other figure.
+  if (seed.functionWordsOnly && !seed.exact) warnings.push({ id: 'keywords.seed-function-words', params: { seed: seedText } });
   if (prepared.length === 0) warnings.push({ id: 'keywords.empty-corpus', params: {} });
   else {
     if (withText.length === 0) warnings.push({ id: 'keywords.no-text', params: { stories: prepared.length } });
