@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedItemFromStory, renderMediumFeed } from '../core/medium/synthetic/feed.js';
 import { paragraphFromParts, renderApollo3StoryPage } from '../core/medium/synthetic/story-page.js';
 import type { SyntheticStory } from '../core/medium/synthetic/synthetic-types.js';
+import { describeShared, requireSharedPath } from '../../test/support/shared-data.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { insertSnapshot } from '../store/snapshots-repository.js';
 import { fixedClock } from './fake-medium.test-support.js';
@@ -129,5 +130,30 @@ describe('researchKeywordsFromSources on stored feeds', () => {
     expect(without.sources.storedFeeds).toBe(0);
     const withOrigin = await researchKeywordsFromSources({ clock: fixedClock(), store, mediumOrigin: 'http://127.0.0.1:4000' }, { seed: 'composting', tags: [], cwd: dir });
     expect(withOrigin.sources.storedFeeds).toBe(1);
+  });
+});
+
+describeShared('researchKeywordsFromSources on real recorded Medium pages and feeds', ['fixtures', 'medium'], () => {
+  it('builds a corpus from every article page and feed with body text, claps where the page has them, and no exception', async () => {
+    const base = requireSharedPath('fixtures', 'medium');
+    const files = [
+      ...readdirSync(join(base, 'article-html')).map((f) => join(base, 'article-html', f)),
+      ...readdirSync(join(base, 'rss')).map((f) => join(base, 'rss', f)),
+    ];
+    const out = await researchKeywordsFromSources({ clock: fixedClock() }, { seed: 'swift', tags: ['swift'], cwd: base, files });
+    expect(out.sources.files).toBe(files.length);
+    const r = out.report;
+    // 4 pages + the 2023 feed's full-content item + the 2016 feed's snippet items (one story may be in both).
+    expect(r.corpus.stories).toBeGreaterThanOrEqual(5);
+    expect(r.corpus.withText).toBe(r.corpus.stories);
+    // The 2023 feed's story is tagged swift: it is the niche, the 2015–2017 articles are the background.
+    expect(r.corpus.niche).toBe(1);
+    // With a niche of one story the co-occurrence threshold drops to 1: its other tags, each only there.
+    expect(r.relatedTags.map((t) => t.tag).sort()).toEqual(['asyncawait', 'asynchronous', 'asyncstream', 'combine']);
+    for (const t of r.relatedTags) expect(t).toMatchObject({ together: 1, tagStories: 1, confidence: 1, lift: r.corpus.stories });
+    expect(r.terms.length).toBeGreaterThan(0);
+    expect(r.warnings.map((w) => w.id)).toContain('keywords.few-stories');
+    // Medium's page chrome never becomes a key term of the niche.
+    for (const t of [...r.terms, ...r.phrases]) expect(t.text).not.toMatch(/\b(?:min read|sign in|sign up|written by|follow)\b/i);
   });
 });
