@@ -181,7 +181,7 @@ export function auditCommand(io: CliIo): Command {
   return new Command('audit')
     .description('Audit the links on pages (live URLs or saved .html files) that point at your site(s)')
     .argument('[targets...]', 'URLs (http/https) or saved .html files')
-    .addOption(new Option('--site <domain>', 'your site; repeat or comma-separate for several').default([], '').argParser(collectList))
+    .addOption(new Option('--site <domain>', 'your site; repeat or comma-separate for several').default([], 'none').argParser(collectList))
     .option('--all-links', 'report every link on the page, not only those to your sites')
     .option('--check-targets', "fetch each link's target: status and redirect chain")
     .option('--html <file>', 'audit a page saved from your browser (the way around bot challenges)')

@@ -150,9 +150,9 @@ export function authorCommand(io: CliIo): Command {
       .addOption(new Option('--stories <n>', 'with --links: how many recent stories').default(DEFAULT_LINK_STORIES).argParser(wholeNumberAtLeastOne))
       .option('--live', 'read and judge the author now, even when a stored prospect exists (not stored)')
       .addOption(
-        new Option('--niche <keyword>', 'niche keywords for a live judgement; repeat or comma-separate').default([], '').argParser(collectList),
+        new Option('--niche <keyword>', 'niche keywords for a live judgement; repeat or comma-separate').default([], 'none').argParser(collectList),
       )
-      .addOption(new Option('--tag <slug>', 'niche tags for a live judgement; repeat or comma-separate').default([], '').argParser(collectList))
+      .addOption(new Option('--tag <slug>', 'niche tags for a live judgement; repeat or comma-separate').default([], 'none').argParser(collectList))
       .option('--refresh', 'fetch story pages again even when captured less than 24 h ago')
       .option('--json', 'print JSON')
       .option('--csv', 'with --links: print CSV, one row per group')

@@ -85,11 +85,11 @@ export function checkCommand(io: CliIo): Command {
     )
     .argument('<draft>', 'a Markdown draft with front matter (.md), a saved page (.html) or an http(s) URL (Medium stories are read with the Medium reader)')
     .option('--keyphrase <phrase>', 'focus keyphrase (default: the draft front matter "keyphrase")')
-    .addOption(new Option('--synonyms <list>', 'keyphrase synonyms, comma-separated').default([], '').argParser(collectList))
+    .addOption(new Option('--synonyms <list>', 'keyphrase synonyms, comma-separated').default([], 'none').argParser(collectList))
     .addOption(new Option('--profile <profile>', 'which rule set').choices(CONTENT_PROFILES as string[]).default('medium'))
     .addOption(
       new Option('--site <domain>', 'your site (for internal/outbound links and links home); repeatable; default: the sites in the database')
-        .default([], '')
+        .default([], 'none')
         .argParser(collectList),
     )
     .option('--url <url>', 'the original URL of a page given as a saved .html file')

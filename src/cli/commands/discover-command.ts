@@ -122,9 +122,9 @@ export function discoverCommand(io: CliIo): Command {
     new Command('discover')
       .description('Find Medium authors in your niche, score them 0–100 with reasons, and store them as prospects')
       .argument('<keywords...>', 'niche keywords ("link building" seo); each also becomes a tag slug')
-      .addOption(new Option('--tag <slug>', 'also read this Medium tag feed; repeat or comma-separate').default([], '').argParser(collectList))
+      .addOption(new Option('--tag <slug>', 'also read this Medium tag feed; repeat or comma-separate').default([], 'none').argParser(collectList))
       .addOption(
-        new Option('--publication <slug>', 'also read this publication feed; repeat or comma-separate').default([], '').argParser(collectList),
+        new Option('--publication <slug>', 'also read this publication feed; repeat or comma-separate').default([], 'none').argParser(collectList),
       )
       .addOption(new Option('--limit <n>', 'most authors judged in this run').default(DEFAULT_DISCOVER_LIMIT).argParser(wholeNumberAtLeastOne))
       .option('--refresh', 'fetch story pages again even when captured less than 24 h ago')

@@ -124,11 +124,11 @@ export function keywordsCommand(io: CliIo): Command {
       'Keyword research on Medium: related tags (lift), key terms and phrases (BM25 against other tags), competition per phrase and writing targets from the best stories',
     )
     .argument('<seed>', 'the seed keyphrase, e.g. "link building"')
-    .addOption(new Option('--tag <tag>', 'a Medium tag of the niche (repeatable; the seed slug is always one)').default([], '').argParser(collectList))
+    .addOption(new Option('--tag <tag>', 'a Medium tag of the niche (repeatable; the seed slug is always one)').default([], 'none').argParser(collectList))
     .addOption(
-      new Option('--background-tag <tag>', 'a tag of other niches to contrast with, fetched with --fetch (repeatable)').default([], '').argParser(collectList),
+      new Option('--background-tag <tag>', 'a tag of other niches to contrast with, fetched with --fetch (repeatable)').default([], 'none').argParser(collectList),
     )
-    .addOption(new Option('--from <file>', 'a saved story page or feed file to add to the corpus (repeatable)').default([], '').argParser(collectList))
+    .addOption(new Option('--from <file>', 'a saved story page or feed file to add to the corpus (repeatable)').default([], 'none').argParser(collectList))
     .option('--fetch', 'read the tag feeds (niche and background) and the niche stories from Medium first, politely')
     .option('--max-stories <n>', 'with --fetch: story pages to read at most (default 20)', wholeNumberAtLeastOne)
     .option('--limit <n>', 'rows per list (default 20)', wholeNumberAtLeastOne)
