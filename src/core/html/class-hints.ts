@@ -1,6 +1,6 @@
 /**
- * Class/id "hints" for content scoring and placement, computed with ONE regex scan per distinct
- * class or id string (pages repeat class strings a lot, so a per-document cache makes this cheap).
+ * Class/id "hints" for content scoring and placement, computed with ONE pass of a string-matching
+ * automaton over a class or id string (about one table read per character).
  *
  * Two families of words:
  * - Readability 0.6.0 REGEXPS (`unlikelyCandidates`, `okMaybeItsACandidate`, `positive`, `negative`,
@@ -79,47 +79,130 @@ add(
   true,
 );
 
+/** The word table (read-only view): word → bits for any occurrence (`sub`) and for whole-word occurrences (`whole`). */
+export const HINT_WORDS: ReadonlyMap<string, Readonly<Word>> = WORDS;
+
 /**
- * Words by their first three characters (all words have ≥ 3), behind a 15-bit bitmap of those
- * trigrams: a position can start a word only if its trigram is in the map, so most class strings
- * ("col-md-4", "btn btn-primary") are rejected with one table read per character, and a hit checks
- * only the one to three words sharing that trigram — far cheaper than a 130-way regex alternation.
+ * All words are found in ONE left-to-right pass with an Aho–Corasick automaton (Aho & Corasick 1975,
+ * "Efficient string matching", CACM 18(6)): a trie of the words with failure links, flattened into a
+ * full transition table over the word alphabet `a-z 0-9 -` plus "any other character", so each input
+ * character costs one table read and every occurrence of every word (overlapping ones included, such
+ * as "sidebar" inside "navsidebar") is reported where it ends. A 130-way regex alternation, or trying
+ * each word at each position, costs several times more per character.
  */
-interface Entry {
-  word: string;
-  e: Word;
-}
-const BY_TRIGRAM = new Map<number, Entry[]>();
-const TRIGRAMS = new Uint8Array(1 << 15);
-function trigramKey(a: number, b: number, c: number): number {
-  return (a << 16) | (b << 8) | c;
-}
-function trigramHash(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> 17;
-}
-for (const [word, e] of WORDS) {
-  const key = trigramKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
-  TRIGRAMS[trigramHash(key)] = 1;
-  const list = BY_TRIGRAM.get(key);
-  if (list === undefined) BY_TRIGRAM.set(key, [{ word, e }]);
-  else list.push({ word, e });
-}
 
 /**
  * Lower-case for matching: `c | 32` maps A–Z to a–z and leaves a–z, digits and "-" unchanged; other
- * ASCII may change, but to values that occur in no word (words are letters, digits and "-"). Non-ASCII
- * becomes 0, so it can neither match a word nor spill into the packed trigram key.
+ * ASCII may change, but to values that occur in no word (words are letters, digits and "-") — except
+ * that CR and the controls 16–25 land on "-" and digits, which is why the table is indexed by this
+ * lowered code and not by the raw one. Non-ASCII becomes 0, which no word contains.
  */
 function lowerCode(c: number): number {
   return c < 128 ? c | 32 : 0;
 }
 
-/** s[start..] starts with `word` (lower-case), comparing ASCII case-insensitively. */
-function matchAt(s: string, start: number, word: string): boolean {
-  if (start + word.length > s.length) return false;
-  for (let k = 3; k < word.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
-  return true;
+/** Automaton symbol of a lowered code: 1 + index in the word alphabet, or 0 for any other character. */
+const SYMBOLS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+const N_SYM = SYMBOLS.length + 1;
+const SYM = new Uint8Array(128);
+for (let i = 0; i < SYMBOLS.length; i++) SYM[SYMBOLS.charCodeAt(i)] = i + 1;
+
+/** Output flags per state. */
+const O_SUB = 1;
+const O_WHOLE = 2;
+const O_SHARE = 4;
+/** The state ends in "hid" (Readability negative `^hid$| hid$| hid |^hid `, checked by position). */
+const O_HID = 8;
+
+interface Automaton {
+  /** next[state * N_SYM + symbol]. */
+  next: Int32Array;
+  out: Uint8Array;
+  /** OR of the `sub` bits of every word ending in the state. */
+  sub: Int32Array;
+  /** Per state with O_WHOLE: [length, whole bits, …] of the words ending there that have whole-word bits. */
+  whole: (Int32Array | undefined)[];
 }
+
+function buildAutomaton(): Automaton {
+  const words = [...WORDS.keys(), 'hid'];
+  const goto: Int32Array[] = [new Int32Array(N_SYM).fill(-1)];
+  const ends: string[][] = [[]];
+  for (const w of words) {
+    let st = 0;
+    for (let i = 0; i < w.length; i++) {
+      // Words use only the alphabet above (class-hints.test.ts holds the automaton to a plain matcher).
+      const sym = SYM[w.charCodeAt(i)] ?? 0;
+      const row = goto[st] as Int32Array;
+      let nx = row[sym] ?? -1;
+      if (nx < 0) {
+        nx = goto.length;
+        goto.push(new Int32Array(N_SYM).fill(-1));
+        ends.push([]);
+        row[sym] = nx;
+      }
+      st = nx;
+    }
+    (ends[st] as string[]).push(w);
+  }
+  const n = goto.length;
+  const next = new Int32Array(n * N_SYM);
+  const fail = new Int32Array(n);
+  const outWords: string[][] = ends.map((e) => e.slice());
+  // Breadth-first: a state's failure target is shallower, so its outputs and row are final first.
+  const queue: number[] = [];
+  for (let sym = 0; sym < N_SYM; sym++) {
+    const nx = (goto[0] as Int32Array)[sym] ?? -1;
+    next[sym] = Math.max(nx, 0);
+    if (nx > 0) {
+      fail[nx] = 0;
+      queue.push(nx);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const st = queue[q] as number;
+    const f = fail[st] ?? 0;
+    for (const w of outWords[f] as string[]) (outWords[st] as string[]).push(w);
+    const row = goto[st] as Int32Array;
+    for (let sym = 0; sym < N_SYM; sym++) {
+      const nx = row[sym] ?? -1;
+      if (nx < 0) next[st * N_SYM + sym] = next[f * N_SYM + sym] ?? 0;
+      else {
+        next[st * N_SYM + sym] = nx;
+        fail[nx] = next[f * N_SYM + sym] ?? 0;
+        queue.push(nx);
+      }
+    }
+  }
+  const out = new Uint8Array(n);
+  const sub = new Int32Array(n);
+  const whole: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n).fill(undefined);
+  for (let st = 0; st < n; st++) {
+    const ws = outWords[st] as string[];
+    let o = 0;
+    let bits = 0;
+    const wl: number[] = [];
+    for (const w of ws) {
+      if (w === 'hid') o |= O_HID;
+      if (w === 'share') o |= O_SHARE;
+      const e = WORDS.get(w);
+      if (e === undefined) continue;
+      bits |= e.sub;
+      if (e.whole !== 0) wl.push(w.length, e.whole);
+    }
+    if (bits !== 0) o |= O_SUB;
+    if (wl.length > 0) {
+      o |= O_WHOLE;
+      whole[st] = Int32Array.from(wl);
+    }
+    out[st] = o;
+    sub[st] = bits;
+  }
+  return { next, out, sub, whole };
+}
+
+const AUTOMATON = buildAutomaton();
+
 const ARTICLE_HEADER = /(?:entry|post|article|story|content)[-_]header/i;
 const SHARE_RE = /(\b|_)(share|sharedaddy)(\b|_)/i;
 
@@ -131,40 +214,31 @@ function isLetter(c: number): boolean {
 export function hintBits(s: string): number {
   const n = s.length;
   if (n < 3) return 0;
+  const { next, out, sub, whole } = AUTOMATON;
   let bits = 0;
   let share = false;
-  let c0 = lowerCode(s.charCodeAt(0));
-  let c1 = lowerCode(s.charCodeAt(1));
-  for (let start = 0; start + 2 < n; start++) {
-    const c2 = lowerCode(s.charCodeAt(start + 2));
-    const key = trigramKey(c0, c1, c2);
-    if (TRIGRAMS[trigramHash(key)] === 1) {
-      const list = BY_TRIGRAM.get(key);
-      if (list !== undefined) {
-        // Every word starting here (overlapping words such as "sidebar" inside "navsidebar" included).
-        for (const { word, e } of list) {
-          if (!matchAt(s, start, word)) continue;
-          bits |= e.sub;
-          if (e.whole !== 0) {
-            const end = start + word.length;
-            if ((start === 0 || !isLetter(s.charCodeAt(start - 1))) && (end >= n || !isLetter(s.charCodeAt(end)))) bits |= e.whole;
-          }
-          if (word === 'share') share = true;
-        }
-        // Readability negative `^hid$| hid$| hid |^hid `: "hid" delimited by spaces or the ends.
-        if (
-          c0 === 104 &&
-          c1 === 105 &&
-          c2 === 100 &&
-          (start === 0 || s.charCodeAt(start - 1) === 32) &&
-          (start + 3 === n || s.charCodeAt(start + 3) === 32)
-        ) {
-          bits |= H_NEGATIVE;
-        }
+  let st = 0;
+  for (let i = 0; i < n; i++) {
+    st = next[st * N_SYM + (SYM[lowerCode(s.charCodeAt(i))] ?? 0)] ?? 0;
+    const o = out[st] ?? 0;
+    if (o === 0) continue;
+    bits |= sub[st] ?? 0;
+    const end = i + 1;
+    if (o & O_WHOLE) {
+      // Whole-word bits: the word is not glued to a letter on either side.
+      const wl = whole[st] as Int32Array;
+      const afterOk = end >= n || !isLetter(s.charCodeAt(end));
+      for (let k = 0; k < wl.length; k += 2) {
+        const start = end - (wl[k] ?? 0);
+        if (afterOk && (start === 0 || !isLetter(s.charCodeAt(start - 1)))) bits |= wl[k + 1] ?? 0;
       }
     }
-    c0 = c1;
-    c1 = c2;
+    if (o & O_SHARE) share = true;
+    if (o & O_HID) {
+      // "hid" delimited by spaces or the ends of the string.
+      const start = end - 3;
+      if ((start === 0 || s.charCodeAt(start - 1) === 32) && (end === n || s.charCodeAt(end) === 32)) bits |= H_NEGATIVE;
+    }
   }
   if (share && SHARE_RE.test(s)) bits |= H_SHARE;
   if (bits & H_NAV && ARTICLE_HEADER.test(s)) bits |= H_ARTICLE_HEADER;

@@ -214,7 +214,7 @@ const SVG_INTEGRATION = new Set(['foreignobject', 'desc', 'title']);
 const MATH_TEXT_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext']);
 
 function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+  return c <= 32 && (c === 32 || c === 10 || c === 9 || c === 12 || c === 13);
 }
 
 function lowerCode(c: number): number {
@@ -305,6 +305,11 @@ function wanted(code: number, tag: number): boolean {
   }
 }
 
+/** The captured value of attribute `code` of the current tag, or null when the tag does not carry it. */
+function seenAttr(seen: number, av: (string | undefined)[], code: number): string | null {
+  return seen & (1 << code) ? (av[code] ?? '') : null;
+}
+
 /** The per-node typed arrays of a scan (struct of arrays). */
 interface NodeArrays {
   parent: Int32Array;
@@ -342,6 +347,50 @@ function newNodeArrays(cap: number): NodeArrays {
 
 /** Arrays kept for the next `reuseBuffers` scan (null while a scan holds them). */
 let pooledArrays: NodeArrays | null = newNodeArrays(4096);
+
+/** The fixed-size arrays of the stack of open elements, and the open-element count per tag. */
+interface StackArrays {
+  sNode: Int32Array;
+  sTag: Uint16Array;
+  sNs: Uint8Array;
+  sFlags: Uint16Array;
+  sCtx: Uint8Array;
+  sFoster: Int32Array;
+  openHtml: Int32Array;
+}
+
+function newStackArrays(): StackArrays {
+  return {
+    sNode: new Int32Array(MAX_DEPTH + 2),
+    sTag: new Uint16Array(MAX_DEPTH + 2),
+    sNs: new Uint8Array(MAX_DEPTH + 2),
+    sFlags: new Uint16Array(MAX_DEPTH + 2),
+    sCtx: new Uint8Array(MAX_DEPTH + 2),
+    sFoster: new Int32Array(MAX_DEPTH + 2),
+    openHtml: new Int32Array(TAG_COUNT),
+  };
+}
+
+/**
+ * Stack arrays for the next scan (null while a scan holds them). They never leave the scan (not part
+ * of its result), so every scan can reuse them: allocating these seven typed arrays was about a
+ * quarter of the fixed cost of auditing a small page. A reused set is zeroed, exactly like a new one.
+ */
+let pooledStack: StackArrays | null = newStackArrays();
+
+function takeStackArrays(): StackArrays {
+  const stack = pooledStack;
+  if (stack === null) return newStackArrays();
+  pooledStack = null;
+  stack.sNode.fill(0);
+  stack.sTag.fill(0);
+  stack.sNs.fill(0);
+  stack.sFlags.fill(0);
+  stack.sCtx.fill(0);
+  stack.sFoster.fill(0);
+  stack.openHtml.fill(0);
+  return stack;
+}
 
 interface AfeEntry {
   /** -1 for a marker. */
@@ -381,18 +430,18 @@ class Scanner implements TokenizerCallbacks {
   unknownName: (string | undefined)[] = [];
   // ---- stack of open elements ----
   depth = 0;
-  sNode = new Int32Array(MAX_DEPTH + 2);
-  sTag = new Uint16Array(MAX_DEPTH + 2);
-  sNs = new Uint8Array(MAX_DEPTH + 2);
-  sFlags = new Uint16Array(MAX_DEPTH + 2);
-  sCtx = new Uint8Array(MAX_DEPTH + 2);
+  sNode: Int32Array;
+  sTag: Uint16Array;
+  sNs: Uint8Array;
+  sFlags: Uint16Array;
+  sCtx: Uint8Array;
   /** Table node the entry is foster-parented before (-1 if none), inherited by its descendants. */
-  sFoster = new Int32Array(MAX_DEPTH + 2);
+  sFoster: Int32Array;
   sName: string[] = [];
   sLink: (ScannedLink | null)[] = [];
   /** Nearest link at or below each stack entry, so popping a link finds the next open one in O(1). */
   sLinkBelow: (ScannedLink | null)[] = [];
-  openHtml = new Int32Array(TAG_COUNT);
+  openHtml: Int32Array;
   openUnknown = new Map<string, number>();
   // ---- active formatting elements ----
   afe: AfeEntry[] = [];
@@ -434,9 +483,16 @@ class Scanner implements TokenizerCallbacks {
   nextWideComma = -1;
   nextArabicComma = -1;
 
-  constructor(buf: string, maxLinks: number, arrays: NodeArrays | null) {
+  constructor(buf: string, maxLinks: number, arrays: NodeArrays | null, stack: StackArrays) {
     this.buf = buf;
     this.maxLinks = maxLinks;
+    this.sNode = stack.sNode;
+    this.sTag = stack.sTag;
+    this.sNs = stack.sNs;
+    this.sFlags = stack.sFlags;
+    this.sCtx = stack.sCtx;
+    this.sFoster = stack.sFoster;
+    this.openHtml = stack.openHtml;
     const a = arrays ?? newNodeArrays(1024);
     this.cap = a.parent.length;
     this.parent = a.parent;
@@ -1579,10 +1635,15 @@ class Scanner implements TokenizerCallbacks {
     if (this.metas.length >= MAX_METAS) return;
     const seen = this.tSeen;
     const av = this.av;
-    const get = (code: number) => (seen & (1 << code) ? (av[code] ?? '') : null);
     // Some saved pages (e.g. Mercury-processed captures) carry the value in `value=` instead of `content=`.
-    const content = get(A_CONTENT) ?? get(A_VALUE);
-    this.metas.push({ name: get(A_NAME), property: get(A_PROPERTY), content, httpEquiv: get(A_HTTP_EQUIV), inHead: this.headPhase });
+    const content = seenAttr(seen, av, A_CONTENT) ?? seenAttr(seen, av, A_VALUE);
+    this.metas.push({
+      name: seenAttr(seen, av, A_NAME),
+      property: seenAttr(seen, av, A_PROPERTY),
+      content,
+      httpEquiv: seenAttr(seen, av, A_HTTP_EQUIV),
+      inHead: this.headPhase,
+    });
   }
 
   startCapture(kind: number, node: number): void {
@@ -1949,6 +2010,45 @@ class Scanner implements TokenizerCallbacks {
   }
 }
 
+/**
+ * htmlparser2 12's Tokenizer skips ahead to the one character that ends a text run, raw text
+ * (`<script>`, `<style>`), an attribute value, a comment or an end tag (`fastForwardTo`) with a
+ * charCodeAt loop in JavaScript. String#indexOf finds the same character natively (a memchr on
+ * one-byte strings, about 10× faster than a JS byte loop: notes/performance.md "Physical limits").
+ * This private subclass (htmlparser2's own Parser, and anyone else's Tokenizer, are untouched)
+ * replaces that one method with an indexOf search of identical contract: on a hit, `index` is the
+ * hit's position and the result true; on a miss, `index` is the last position of the buffer and the
+ * result false (Tokenizer.js `fastForwardTo`, htmlparser2 12.0.0). Only how far the main loop moves
+ * per step changes, never what it reports. If a future htmlparser2 renames the method, the override
+ * is simply not installed.
+ * (Also skipping the characters of tag and attribute names this way was measured and rejected: no
+ * faster, names are short.)
+ */
+class SkipTokenizer extends Tokenizer {}
+interface TokenizerInternals {
+  buffer: string;
+  index: number;
+  offset: number;
+  fastForwardTo(c: number): boolean;
+}
+const SKIP_CHARS: string[] = [];
+for (let c = 0; c < 128; c++) SKIP_CHARS.push(String.fromCharCode(c));
+const baseTokenizer = Tokenizer.prototype as unknown as Partial<TokenizerInternals>;
+const skipTokenizer = SkipTokenizer.prototype as unknown as TokenizerInternals;
+if (typeof baseTokenizer.fastForwardTo === 'function') {
+  skipTokenizer.fastForwardTo = function fastForwardTo(this: TokenizerInternals, c: number): boolean {
+    const buffer = this.buffer;
+    const offset = this.offset;
+    const at = buffer.indexOf(SKIP_CHARS[c] ?? String.fromCharCode(c), this.index + 1 - offset);
+    if (at !== -1) {
+      this.index = at + offset;
+      return true;
+    }
+    this.index = buffer.length + offset - 1;
+    return false;
+  };
+}
+
 /** Run the single pass. Pure: no I/O; never throws on any input string. */
 export function scanHtml(html: string, options: ScanOptions = {}): HtmlScan {
   const source = typeof html === 'string' ? html : String(html);
@@ -1957,7 +2057,8 @@ export function scanHtml(html: string, options: ScanOptions = {}): HtmlScan {
     arrays = pooledArrays;
     pooledArrays = null;
   }
-  const scanner = new Scanner(source, options.maxLinks ?? Number.MAX_SAFE_INTEGER, arrays);
+  const stack = takeStackArrays();
+  const scanner = new Scanner(source, options.maxLinks ?? Number.MAX_SAFE_INTEGER, arrays, stack);
   if (options.fragmentContext !== undefined) {
     scanner.quirks = false;
     scanner.decided = true;
@@ -1966,7 +2067,7 @@ export function scanHtml(html: string, options: ScanOptions = {}): HtmlScan {
   // decodeEntities off: htmlparser2's text state can then skip to the next "<" with indexOf instead
   // of inspecting every character (≈ 40% of the tokenizer's time on the benchmark pages). Kept values
   // (captured attributes, link text, title) are decoded where they are stored.
-  const tokenizer = new Tokenizer({ decodeEntities: false }, scanner);
+  const tokenizer = new SkipTokenizer({ decodeEntities: false }, scanner);
   try {
     tokenizer.write(source);
     tokenizer.end();
@@ -1975,6 +2076,7 @@ export function scanHtml(html: string, options: ScanOptions = {}): HtmlScan {
     // huge page does not pin its arrays forever.
     if (arrays !== null && scanner.cap <= 1 << 18) pooledArrays = scanner.arrays();
     else if (arrays !== null) pooledArrays = newNodeArrays(4096);
+    pooledStack = stack;
   }
   let links = scanner.links;
   if (scanner.needSort) links = links.slice().sort((a, b) => a.key - b.key);

@@ -5,6 +5,12 @@ describe('relTokens', () => {
   it('splits on ASCII whitespace, lower-cases and de-duplicates in order', () => {
     expect(relTokens('Noopener UGC  nofollow\tugc\nNOFOLLOW')).toEqual(['noopener', 'ugc', 'nofollow']);
   });
+  it('splits on every HTML space character (tab, LF, FF, CR, space) and nothing else', () => {
+    expect(relTokens('\fa\rb\r\nc  ')).toEqual(['a', 'b', 'c']);
+    // Vertical tab and NBSP are not separators in HTML token lists (§2.3.8).
+    expect(relTokens('a\u000bb c\u00a0d')).toEqual(['a\u000bb', 'c\u00a0d']);
+    expect(relTokens('NoFollow')).toEqual(['nofollow']);
+  });
   it('gives [] for absent or blank rel', () => {
     expect(relTokens(null)).toEqual([]);
     expect(relTokens(undefined)).toEqual([]);

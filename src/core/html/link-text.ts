@@ -59,13 +59,23 @@ function isUnicodeSpace(c: number): boolean {
  */
 export function relTokens(rel: string | null | undefined): string[] {
   if (rel === null || rel === undefined || rel === '') return [];
+  // A hand-rolled split (this runs once per link): no regex engine call and no array of empty pieces.
   const out: string[] = [];
-  for (const raw of rel.split(/[\t\n\f\r ]+/)) {
-    if (raw === '') continue;
-    const t = raw.toLowerCase();
+  const n = rel.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isRelSeparator(rel.charCodeAt(i))) i++;
+    if (i >= n) return out;
+    const start = i;
+    while (i < n && !isRelSeparator(rel.charCodeAt(i))) i++;
+    const t = (start === 0 && i === n ? rel : rel.slice(start, i)).toLowerCase();
     if (!out.includes(t)) out.push(t);
   }
-  return out;
+}
+
+/** ASCII whitespace as HTML defines it for token lists (§2.3.8): tab, LF, FF, CR, space. */
+function isRelSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
 
 /**

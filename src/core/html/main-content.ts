@@ -19,7 +19,7 @@
  *      keeping the longest result.
  * Differences from Readability are listed at the end of this file.
  */
-import { H_BYLINE, H_MAYBE, H_NEGATIVE, H_POSITIVE, H_SHARE, H_UNLIKELY, HintCache } from './class-hints.js';
+import { H_BYLINE, H_MAYBE, H_NEGATIVE, H_POSITIVE, H_SHARE, H_UNLIKELY, hintBits } from './class-hints.js';
 import { type HtmlScan, NF_HAS_ITEMPROP, NF_HAS_ROLE, NF_HIDDEN, NF_TEMPLATE, NS_HTML, NS_MATH } from './html-scan.js';
 import { T, TAG_COUNT, TAG_IDS, UNKNOWN_TAG } from './html-tags.js';
 
@@ -108,8 +108,9 @@ interface Prep {
 /**
  * Typed arrays reused across calls (one page after another): a page needs ~60 arrays of node-count
  * length, and allocating and zeroing them per page cost more than the scoring itself. Arrays are
- * handed out by name, cleared over [0, n), and grown by doubling. detectMainContent copies out what it
- * returns, and a nested call (not expected: the code is synchronous) gets a fresh pool.
+ * handed out by name, cleared over [0, n) (unless `fill` is null: the caller writes every element
+ * before reading it), and grown by doubling. detectMainContent copies out what it returns, and a
+ * nested call (not expected: the code is synchronous) gets a fresh pool.
  */
 class ArrayPool {
   private readonly arrays = new Map<string, Uint8Array | Int8Array | Int32Array | Float64Array>();
@@ -117,7 +118,7 @@ class ArrayPool {
   private take<A extends Uint8Array | Int8Array | Int32Array | Float64Array>(
     name: string,
     n: number,
-    fill: number,
+    fill: number | null,
     make: (len: number) => A,
   ): A {
     let a = this.arrays.get(name) as A | undefined;
@@ -125,20 +126,20 @@ class ArrayPool {
       a = make(Math.max(n, a === undefined ? 1024 : a.length * 2));
       this.arrays.set(name, a);
     }
-    a.fill(fill, 0, n);
+    if (fill !== null) a.fill(fill, 0, n);
     return a;
   }
 
-  u8(name: string, n: number, fill = 0): Uint8Array {
+  u8(name: string, n: number, fill: number | null = 0): Uint8Array {
     return this.take(name, n, fill, (l) => new Uint8Array(l));
   }
-  i8(name: string, n: number, fill = 0): Int8Array {
+  i8(name: string, n: number, fill: number | null = 0): Int8Array {
     return this.take(name, n, fill, (l) => new Int8Array(l));
   }
-  i32(name: string, n: number, fill = 0): Int32Array {
+  i32(name: string, n: number, fill: number | null = 0): Int32Array {
     return this.take(name, n, fill, (l) => new Int32Array(l));
   }
-  f64(name: string, n: number, fill = 0): Float64Array {
+  f64(name: string, n: number, fill: number | null = 0): Float64Array {
     return this.take(name, n, fill, (l) => new Float64Array(l));
   }
 }
@@ -152,7 +153,7 @@ function prepare(scan: HtmlScan, pool: ArrayPool): Prep {
   const n = scan.nodeCount;
   const parent = scan.parent;
   const tag = scan.tag;
-  const html = pool.u8('html', n);
+  const html = pool.u8('html', n, null);
   for (let i = 0; i < n; i++) html[i] = scan.ns[i] === NS_HTML ? 1 : 0;
   const firstChild = pool.i32('firstChild', n, -1);
   const lastChild = pool.i32('lastChild', n, -1);
@@ -164,16 +165,15 @@ function prepare(scan: HtmlScan, pool: ArrayPool): Prep {
     else nextSibling[last] = i;
     lastChild[p] = i;
   }
-  const hidden = pool.u8('hidden', n);
-  const ancTableCode = pool.u8('ancTableCode', n);
-  const ancFigure = pool.u8('ancFigure', n);
+  const hidden = pool.u8('hidden', n, null);
+  const ancTableCode = pool.u8('ancTableCode', n, null);
+  const ancFigure = pool.u8('ancFigure', n, null);
   const weightCls = pool.i8('weightCls', n);
   const weightId = pool.i8('weightId', n);
   const unlikely = pool.u8('unlikely', n);
   const unlikelyRole = pool.u8('unlikelyRole', n);
   const share = pool.u8('share', n);
   const bylineMatch = pool.u8('bylineMatch', n);
-  const hints = new HintCache();
   const classHints = pool.i32('classHints', n);
   const idHints = pool.i32('idHints', n);
   for (let i = 0; i < n; i++) {
@@ -185,7 +185,7 @@ function prepare(scan: HtmlScan, pool: ArrayPool): Prep {
     ancFigure[i] = p >= 0 && (ancFigure[p] === 1 || (html[p] === 1 && pt === T.figure)) ? 1 : 0;
   }
   // Bottom-up: phrasing (a/del/ins need all children phrasing), full text, data tables.
-  const phrasing = pool.u8('phrasing', n);
+  const phrasing = pool.u8('phrasing', n, null);
   const allChildPhrasing = pool.u8('allChildPhrasing', n, 1);
   const fullText = pool.i32('fullText', n);
   const rows = pool.i32('rows', n);
@@ -231,13 +231,25 @@ function prepare(scan: HtmlScan, pool: ArrayPool): Prep {
   }
   // Class/id hints, only where they can matter: an element with no text and no link below it cannot
   // change any link's placement (its removal or weight moves nothing that is measured).
+  // No per-document Map cache: one automaton pass over a class string (class-hints.ts) costs less
+  // than hashing the freshly sliced string. Only the previous class is remembered (list items and
+  // sibling blocks repeat it): comparing two strings is cheaper still.
+  let prevCls = '';
+  let prevClsBits = 0;
   for (let i = 0; i < n; i++) {
     if ((fullText[i] ?? 0) === 0 && (subLinks[i] ?? 0) === 0) continue;
     const cls = scan.cls[i];
     const id = scan.id[i];
     if (cls !== undefined || id !== undefined) {
-      const hc = hints.bits(cls);
-      const hi = hints.bits(id);
+      let hc = 0;
+      if (cls !== undefined) {
+        if (cls !== prevCls) {
+          prevCls = cls;
+          prevClsBits = hintBits(cls);
+        }
+        hc = prevClsBits;
+      }
+      const hi = id === undefined ? 0 : hintBits(id);
       classHints[i] = hc;
       idHints[i] = hi;
       // Readability _getClassWeight: negative −25 / positive +25, for className and id separately.
@@ -353,34 +365,35 @@ class Workspace {
     private readonly n: number,
     pool: ArrayPool,
   ) {
-    this.gone = pool.u8('ws.gone', n);
-    this.inlineText = pool.i32('ws.inlineText', n);
-    this.inlineLink = pool.i32('ws.inlineLink', n);
-    this.inlineCommas = pool.i32('ws.inlineCommas', n);
-    this.hasBlock = pool.u8('ws.hasBlock', n);
-    this.blockChildren = pool.i32('ws.blockChildren', n);
-    this.elementChildren = pool.i32('ws.elementChildren', n);
-    this.hasInline = pool.u8('ws.hasInline', n);
-    this.singleP = pool.i32('ws.singleP', n);
-    this.eff = pool.u8('ws.eff', n);
-    this.effParent = pool.i32('ws.effParent', n);
-    this.score = pool.f64('ws.score', n);
-    this.initialized = pool.u8('ws.initialized', n);
-    this.included = pool.u8('ws.included', n);
-    this.art = pool.u8('ws.art', n);
-    this.cleaned = pool.u8('ws.cleaned', n);
-    this.body = pool.u8('ws.body', n);
+    // Not cleared here: reset() clears every array at the start of each attempt.
+    this.gone = pool.u8('ws.gone', n, null);
+    this.inlineText = pool.i32('ws.inlineText', n, null);
+    this.inlineLink = pool.i32('ws.inlineLink', n, null);
+    this.inlineCommas = pool.i32('ws.inlineCommas', n, null);
+    this.hasBlock = pool.u8('ws.hasBlock', n, null);
+    this.blockChildren = pool.i32('ws.blockChildren', n, null);
+    this.elementChildren = pool.i32('ws.elementChildren', n, null);
+    this.hasInline = pool.u8('ws.hasInline', n, null);
+    this.singleP = pool.i32('ws.singleP', n, null);
+    this.eff = pool.u8('ws.eff', n, null);
+    this.effParent = pool.i32('ws.effParent', n, null);
+    this.score = pool.f64('ws.score', n, null);
+    this.initialized = pool.u8('ws.initialized', n, null);
+    this.included = pool.u8('ws.included', n, null);
+    this.art = pool.u8('ws.art', n, null);
+    this.cleaned = pool.u8('ws.cleaned', n, null);
+    this.body = pool.u8('ws.body', n, null);
     this.agg = {
-      text: pool.i32('agg.text', n),
-      link: pool.i32('agg.link', n),
-      commas: pool.i32('agg.commas', n),
-      p: pool.i32('agg.p', n),
-      img: pool.i32('agg.img', n),
-      li: pool.i32('agg.li', n),
-      input: pool.i32('agg.input', n),
-      heading: pool.i32('agg.heading', n),
-      list: pool.i32('agg.list', n),
-      textish: pool.i32('agg.textish', n),
+      text: pool.i32('agg.text', n, null),
+      link: pool.i32('agg.link', n, null),
+      commas: pool.i32('agg.commas', n, null),
+      p: pool.i32('agg.p', n, null),
+      img: pool.i32('agg.img', n, null),
+      li: pool.i32('agg.li', n, null),
+      input: pool.i32('agg.input', n, null),
+      heading: pool.i32('agg.heading', n, null),
+      list: pool.i32('agg.list', n, null),
+      textish: pool.i32('agg.textish', n, null),
     };
     this.fills = [
       [this.gone, 0],
