@@ -345,6 +345,9 @@ function newNodeArrays(cap: number): NodeArrays {
   };
 }
 
+/** The comma characters Readability counts (ASCII, fullwidth U+FF0C, Arabic U+060C). */
+const COMMAS = [',', '\uff0c', '\u060c'] as const;
+
 /** Arrays kept for the next `reuseBuffers` scan (null while a scan holds them). */
 let pooledArrays: NodeArrays | null = newNodeArrays(4096);
 
@@ -478,10 +481,8 @@ class Scanner implements TokenizerCallbacks {
   attrCur = 0;
   attrVal = '';
   av: (string | undefined)[] = new Array<string | undefined>(A_COUNT);
-  // ---- comma cursors (Readability counts these comma characters) ----
-  nextComma = -1;
-  nextWideComma = -1;
-  nextArabicComma = -1;
+  // ---- comma cursors, one per kind in COMMAS: next position, -1 unknown yet, -2 none left ----
+  commaCursors: number[] = [-1, -1, -1];
 
   constructor(buf: string, maxLinks: number, arrays: NodeArrays | null, stack: StackArrays) {
     this.buf = buf;
@@ -1954,34 +1955,17 @@ class Scanner implements TokenizerCallbacks {
 
   /** Commas in buf[s,e). Cursors only move forward, so the whole document is scanned at most once per comma kind. */
   countCommas(s: number, e: number): number {
-    const buf = this.buf;
     let n = 0;
-    let p = this.nextComma;
-    if (p !== -2) {
-      if (p < s) p = buf.indexOf(',', s);
+    for (let k = 0; k < COMMAS.length; k++) {
+      let p = this.commaCursors[k] as number;
+      if (p === -2) continue; // no more of this kind in the document
+      const comma = COMMAS[k] as string;
+      if (p < s) p = this.buf.indexOf(comma, s);
       while (p !== -1 && p < e) {
         n++;
-        p = buf.indexOf(',', p + 1);
+        p = this.buf.indexOf(comma, p + 1);
       }
-      this.nextComma = p === -1 ? -2 : p;
-    }
-    p = this.nextWideComma;
-    if (p !== -2) {
-      if (p < s) p = buf.indexOf('\uff0c', s);
-      while (p !== -1 && p < e) {
-        n++;
-        p = buf.indexOf('\uff0c', p + 1);
-      }
-      this.nextWideComma = p === -1 ? -2 : p;
-    }
-    p = this.nextArabicComma;
-    if (p !== -2) {
-      if (p < s) p = buf.indexOf('\u060c', s);
-      while (p !== -1 && p < e) {
-        n++;
-        p = buf.indexOf('\u060c', p + 1);
-      }
-      this.nextArabicComma = p === -1 ? -2 : p;
+      this.commaCursors[k] = p === -1 ? -2 : p;
     }
     return n;
   }
