@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHALLENGE_HEADERS, renderChallengePage } from '../core/medium/synthetic/challenge-page.js';
-import { MediumSource } from '../fetch/medium-source.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { authorLinks } from './author-links.js';
-import { fakeFetcher, fixedClock, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
-import { storeStoryCache } from './medium-pages.js';
+import { fakeMediumSource, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
 import { readStory } from './read-medium.js';
 
 let dir: string;
@@ -22,9 +20,7 @@ afterEach(async () => {
 });
 
 function deps() {
-  const clock = fixedClock();
-  const fetcher = fakeFetcher(clock);
-  return { clock, fetcher, source: new MediumSource({ fetcher, origin: ORIGIN, clock, cache: storeStoryCache(store) }) };
+  return fakeMediumSource(store);
 }
 
 describe('authorLinks', () => {

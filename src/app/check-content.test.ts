@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storyUrl } from '../core/medium/synthetic/story-page.js';
-import { MediumSource } from '../fetch/medium-source.js';
 import { getContentItem } from '../store/content-repository.js';
 import { getMediumPost } from '../store/medium-repository.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { addContent, checkContent } from './check-content.js';
-import { BLOCKED_STORY, buildRoutes, fakeFetcher, fixedClock, ORIGIN, stories } from './fake-medium.test-support.js';
-import { storeStoryCache } from './medium-pages.js';
+import { BLOCKED_STORY, buildRoutes, fakeMediumSource, stories } from './fake-medium.test-support.js';
 
 const story = stories[0];
 if (story === undefined) throw new Error('fixture story missing');
@@ -21,16 +19,14 @@ describe('checkContent on URLs (Medium stories through the Medium reader)', () =
   });
 
   function deps() {
-    const clock = fixedClock();
     const routes = buildRoutes();
     routes.set('https://example.test/guides/data-studies', {
       status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8' },
       body: '<html><head><title>Data studies for links</title></head><body><main><h1>Data studies</h1><p>Publish a small data study and writers will cite it in their stories for years to come.</p></main></body></html>',
     });
-    const fetcher = fakeFetcher(clock, routes);
-    const medium = new MediumSource({ fetcher, origin: ORIGIN, clock, cache: storeStoryCache(store) });
-    return { clock, fetcher, medium, store };
+    const { clock, fetcher, source } = fakeMediumSource(store, routes);
+    return { clock, fetcher, medium: source, store };
   }
 
   it('reads a Medium story URL with the Medium reader: its own title and its tags from the page state', async () => {

@@ -3,23 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderDiscoveryMessage } from '../core/discovery/index.js';
-import { MediumSource } from '../fetch/medium-source.js';
 import { discoveryRunItems } from '../store/discovery-runs-repository.js';
 import { findMediumAuthor, getMediumPost, listAuthorSnapshots } from '../store/medium-repository.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { countRows } from '../store/pages-repository.js';
 import { listProspects } from '../store/prospects-repository.js';
 import { type DiscoverProgress, type DiscoverRequest, discoverProspects, tagSlug } from './discover-prospects.js';
-import { BLOCKED_STORY, FAILING_STORY, fakeFetcher, fixedClock, NOW, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
-import { storeStoryCache } from './medium-pages.js';
+import { BLOCKED_STORY, FAILING_STORY, fakeMediumSource, NOW, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
 
 const request: DiscoverRequest = { keywords: ['SEO'], tags: ['Link Building'] };
 
 function setup(store?: Store) {
-  const clock = fixedClock();
-  const fetcher = fakeFetcher(clock);
-  const source = new MediumSource({ fetcher, origin: ORIGIN, clock, ...(store ? { cache: storeStoryCache(store) } : {}) });
-  return { clock, fetcher, source };
+  return fakeMediumSource(store);
 }
 
 const text = (m: { messageId: string; params: Record<string, string | number | boolean | null> }) =>

@@ -22,6 +22,7 @@
  * again starts a new run that refreshes feeds and profiles (new follower snapshots) while story pages younger
  * than 24 h come from the store (MediumSource's story cache).
  */
+import { mediumTagSlug } from '../core/medium/medium-ids.js';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type {
@@ -197,16 +198,8 @@ export interface DiscoverOutcome {
   unresolvedStories: string[];
 }
 
-/** "Link Building" → "link-building" (Medium tag slugs: lower-case, hyphenated; notes §1). */
-export function tagSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Medium tag slugs (one rule for the whole project: core/medium/medium-ids.ts). */
+export const tagSlug: (text: string) => string = mediumTagSlug;
 
 /** The same query gives the same key, so running the command again resumes its unfinished run. */
 export function discoverRunKey(query: DiscoverOutcome['query'], refresh: boolean): string {

@@ -15,6 +15,9 @@ import { feedItemFromStory, renderMediumFeed } from '../core/medium/synthetic/fe
 import { renderProfilePage } from '../core/medium/synthetic/profile-page.js';
 import { paragraphFromParts, renderApollo3StoryPage, storyUrl } from '../core/medium/synthetic/story-page.js';
 import type { SyntheticOtherPost, SyntheticPublication, SyntheticStory, SyntheticUser } from '../core/medium/synthetic/synthetic-types.js';
+import { MediumSource } from '../fetch/medium-source.js';
+import type { Store } from '../store/open-store.js';
+import { storeStoryCache } from './medium-pages.js';
 import type { FetchedPage, PageFetcher } from './ports.js';
 
 export const ORIGIN = 'https://medium.test';
@@ -321,4 +324,12 @@ export function fakeFetcher(clock: Clock, routes: Map<string, Route> = buildRout
 
 export function storyUrlOf(id: string): string {
   return storyUrl(byId(id));
+}
+
+/** The fake Medium behind a MediumSource (with the store's 24 h story cache when a store is given). */
+export function fakeMediumSource(store?: Store, routes: Map<string, Route> = buildRoutes()): { clock: ReturnType<typeof fixedClock>; fetcher: FakeFetcher; source: MediumSource } {
+  const clock = fixedClock();
+  const fetcher = fakeFetcher(clock, routes);
+  const source = new MediumSource({ fetcher, origin: ORIGIN, clock, ...(store ? { cache: storeStoryCache(store) } : {}) });
+  return { clock, fetcher, source };
 }

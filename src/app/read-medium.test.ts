@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHALLENGE_HEADERS, renderChallengePage } from '../core/medium/synthetic/challenge-page.js';
-import { MediumSource } from '../fetch/medium-source.js';
 import { getMediumPost } from '../store/medium-repository.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { countRows } from '../store/pages-repository.js';
-import { fakeFetcher, fixedClock, NOW, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
-import { storeStoryCache } from './medium-pages.js';
+import { fakeMediumSource, NOW, ORIGIN, storyUrlOf } from './fake-medium.test-support.js';
 import { classifyMediumInput, readAuthor, readFeed, readStory } from './read-medium.js';
 
 let dir: string;
@@ -23,9 +21,7 @@ afterEach(async () => {
 });
 
 function deps() {
-  const clock = fixedClock();
-  const fetcher = fakeFetcher(clock);
-  return { clock, fetcher, source: new MediumSource({ fetcher, origin: ORIGIN, clock, cache: storeStoryCache(store) }) };
+  return fakeMediumSource(store);
 }
 
 describe('classifyMediumInput', () => {

@@ -9,6 +9,7 @@
  * Pure and deterministic: no I/O, no clock; stories are de-duplicated and sorted by key first and every
  * sort has explicit tie-breaks, so the same set of stories in any order gives the same report.
  */
+import { mediumTagSlug } from '../medium/medium-ids.js';
 import { LinkwrightError } from '../errors/linkwright-error.js';
 import { containsKeyphrase, type Keyphrase, type MatchUnit, parseKeyphrase, unitOfSentences } from '../content/language/keyphrase.js';
 import { analyseTexts } from '../content/language/text-analysis.js';
@@ -78,19 +79,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Medium tag slug: lower case, spaces and underscores → `-`, other punctuation removed, runs of dashes
- * collapsed, no dash at either end ("Link Building" → "link-building", "SEO & Marketing" → "seo-marketing").
- * Letters of any script are kept as they are.
- */
-export function tagSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/[^\p{L}\p{N}-]+/gu, '')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Medium tag slugs (one rule for the whole project: core/medium/medium-ids.ts). */
+export const tagSlug: (text: string) => string = mediumTagSlug;
 
 /** Median; for an even count the mean of the two middle values. null for no values. */
 export function median(values: readonly number[]): number | null {

@@ -10,6 +10,7 @@ import {
   mediumUsernameFromUrl,
   parseRssSource,
   stripTrackingParams,
+  mediumTagSlug,
 } from './medium-ids.js';
 import { readMediumPageIdentity } from './page-identity.js';
 import { renderApollo3StoryPage } from './synthetic/story-page.js';
@@ -206,5 +207,18 @@ describe('readMediumPageIdentity', () => {
       isMedium: true,
       postId: '1234abcd5678',
     });
+  });
+});
+
+describe('mediumTagSlug (the one tag slug rule)', () => {
+  it('joins words with "-", drops punctuation and accents, keeps letters of any script', () => {
+    expect(mediumTagSlug('Link Building')).toBe('link-building');
+    expect(mediumTagSlug('Node.js')).toBe('nodejs');
+    expect(mediumTagSlug('web/dev')).toBe('web-dev');
+    expect(mediumTagSlug("Google's core update")).toBe('googles-core-update');
+    expect(mediumTagSlug('  Café SEO!  ')).toBe('cafe-seo');
+    expect(mediumTagSlug('  SEO_&  Marketing!! ')).toBe('seo-marketing');
+    expect(mediumTagSlug('Программирование')).toBe('программирование');
+    expect(mediumTagSlug('?!')).toBe('');
   });
 });

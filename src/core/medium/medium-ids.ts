@@ -172,3 +172,21 @@ export function dateStringToIso(value: unknown): string | null {
   const d = new Date(value.trim());
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+/**
+ * A tag as Medium writes it in URLs and feeds (notes §1: lower-case, hyphenated): "Link Building" →
+ * "link-building", "Node.js" → "nodejs", "Café SEO!" → "cafe-seo", "web/dev" → "web-dev". Whitespace,
+ * underscores and slashes separate words; apostrophes and other punctuation are dropped; accents are
+ * stripped (NFKD); letters of any script are kept. The one slug rule for discovery, keyword research and the
+ * content checker's tag check.
+ */
+export function mediumTagSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\s_/\\]+/g, '-')
+    .replace(/[^\p{L}\p{N}-]+/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

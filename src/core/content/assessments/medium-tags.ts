@@ -5,6 +5,7 @@
  * readers, so tags are checked against the tags seen in the stored corpus when the caller gives them.
  * Red 3 with no tags or more than 5; orange 6 when some tags are unknown; green 9 otherwise.
  */
+import { mediumTagSlug } from '../../medium/medium-ids.js';
 import { type Assessment, type AssessmentOutcome, num, str } from './assessment.js';
 
 export interface MediumTagsDefaults {
@@ -12,18 +13,7 @@ export interface MediumTagsDefaults {
   max: number;
 }
 
-/** Medium tag slugs are lower-case with `-` between words ("Link Building" → "link-building"). */
-export function mediumTagSlug(tag: string): string {
-  return tag
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/[\s_]+/g, '-')
-    .replace(/[^a-z0-9-]/g, '')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+export { mediumTagSlug };
 
 export const mediumTags: Assessment<MediumTagsDefaults> = {
   meta: {
