@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
-import { parseContentEncoding, readCappedBody } from './body-reader.js';
+import { CappedBodyCollector, parseContentEncoding, readCappedBody } from './body-reader.js';
 
 const caps = (maxBodyBytes: number, maxDecompressedBytes = maxBodyBytes) => ({ maxBodyBytes, maxDecompressedBytes });
 const from = (...chunks: Buffer[]) => Readable.from(chunks);
@@ -30,6 +30,44 @@ describe('readCappedBody', () => {
     expect(r.truncated).toBe(true);
     expect(r.body.length).toBe(300_001);
     expect(r.body.equals(Buffer.concat(chunks).subarray(0, 300_001))).toBe(true);
+  });
+
+  it('never keeps a reference to a written chunk (the caller may reuse its memory)', async () => {
+    for (const [hint, size] of [
+      [undefined, 1000], // small body: kept as copies
+      [500_000, 100_000], // known length: one buffer filled in place
+      [undefined, 100_000], // grows past the small-body bound
+    ] as const) {
+      const collector = new CappedBodyCollector(null, caps(1_000_000), hint);
+      expect(collector.copiesSynchronously).toBe(true);
+      const reused = Buffer.alloc(size);
+      const expected: Buffer[] = [];
+      for (let i = 0; i < 5; i++) {
+        reused.fill(65 + i);
+        expected.push(Buffer.from(reused));
+        expect(collector.write(reused)).toBe('more');
+      }
+      collector.end();
+      reused.fill(0);
+      expect((await collector.result).body.equals(Buffer.concat(expected))).toBe(true);
+    }
+  });
+
+  it('a compressed body is not copied synchronously, and asks the writer to wait when the decoder is full', async () => {
+    const collector = new CappedBodyCollector('gzip', caps(50_000_000));
+    expect(collector.copiesSynchronously).toBe(false);
+    const html = Buffer.from('<p>x</p>'.repeat(2_000_000));
+    const gz = gzipSync(html);
+    let waited = 0;
+    for (let at = 0; at < gz.length; at += 1024) {
+      if (collector.write(gz.subarray(at, at + 1024)) === 'wait') {
+        waited++;
+        await new Promise<void>((resume) => collector.onDrain(resume));
+      }
+    }
+    collector.end();
+    expect((await collector.result).body.equals(html)).toBe(true);
+    expect(waited).toBeGreaterThan(0);
   });
 
   it('honours an understated Content-Length', async () => {

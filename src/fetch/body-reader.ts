@@ -6,8 +6,9 @@
  *   `maxDecompressedBytes` the streams are destroyed and DECOMPRESSION_LIMIT is thrown (Scrapy's
  *   CVE-2025-6176 fix, ASVS 4.0.3 12.1.2 / CWE-409). Nothing is ever inflated in one go.
  * Memory stays bounded: the kept bytes (≤ `maxBodyBytes`, one buffer, no doubling copies) plus the
- * chunks in flight. Destroying the source aborts the undici request, so the
- * server's remaining bytes are never read.
+ * chunks in flight. A plain body's chunks are copied during `write`, so the fetcher can lend us views
+ * on reused socket buffers (socket-read-buffers.ts); once the cap is reached the caller aborts the
+ * request, so the server's remaining bytes are never read.
  */
 import type { Readable, TransformCallback } from 'node:stream';
 import { Transform, Writable } from 'node:stream';
@@ -52,7 +53,7 @@ export function parseContentEncoding(value: string | null | undefined): string[]
 
 /**
  * Collects body bytes under a hard cap without leaving a trail of copies behind: small bodies are kept
- * as the received chunks and joined once at the end; once a body passes SMALL_BODY_BYTES (or the
+ * as copies of the received chunks and joined once at the end; once a body passes SMALL_BODY_BYTES (or the
  * length is known up front) a single buffer of its final bound is allocated and filled in place. There
  * is no doubling, so the only transient memory besides the kept bytes is the chunks the stream
  * delivered, which are garbage as soon as they are copied.
@@ -82,7 +83,9 @@ class ByteAccumulator {
       this.buf = big;
     }
     if (this.buf === null) {
-      this.chunks.push(chunk);
+      // A copy, never the chunk itself: the caller may reuse the chunk's memory once we return
+      // (socket-read-buffers.ts); at most SMALL_BODY_BYTES are copied this way.
+      this.chunks.push(Buffer.from(chunk));
     } else {
       if (this.length + chunk.length > this.buf.length) {
         // A Content-Length that understated the body: grow once, straight to the cap.
@@ -143,82 +146,208 @@ function decoderFor(coding: string): Transform {
   return new InflateAuto();
 }
 
-/** Thrown inside the pipeline to stop reading once the cap is reached (not an error for callers). */
+/** Ends the decoding pipeline once the cap is reached (not an error for callers). */
 class EnoughBytes extends Error {}
 
+/** What a writer should do after handing the collector a chunk. */
+export type CollectorWrite = 'more' | 'wait' | 'done';
+
+/**
+ * Takes a response body chunk by chunk (push-based, for undici's dispatch handlers) and settles
+ * `result` once the body is complete, capped or failed.
+ * - Identity coding: every chunk is copied into the kept buffer *inside* `write` — nothing keeps a
+ *   reference to the chunk afterwards (`copiesSynchronously`), which is what lets the fetcher hand us
+ *   views on reused socket buffers (socket-read-buffers.ts).
+ * - Compressed: chunks are written to node:zlib decoders (which keep them until processed), their
+ *   output is counted and kept under the caps; `'wait'` asks the writer to pause until `onDrain`.
+ */
+export class CappedBodyCollector {
+  /** True when `write` copies each chunk before returning (no coding to undo). */
+  readonly copiesSynchronously: boolean;
+  /** Settles with the kept body, or rejects with DECOMPRESSION_LIMIT / FETCH_NETWORK (corrupt coding) / `fail`'s error. */
+  readonly result: Promise<BodyResult>;
+  private settle!: { resolve: (r: BodyResult) => void; reject: (e: unknown) => void };
+  private settled = false;
+  private readonly acc: ByteAccumulator;
+  private readonly codings: string[];
+  private readonly active: string[];
+  private readonly decodable: boolean;
+  private readonly decoders: Transform[];
+  private readonly stop = new EnoughBytes('cap reached');
+  private wireBytes = 0;
+  private decodedBytes = 0;
+  private truncated = false;
+
+  /** Throws DECOMPRESSION_LIMIT at once for more than MAX_CODINGS stacked codings. */
+  constructor(
+    contentEncoding: string | null | undefined,
+    private readonly caps: BodyCaps,
+    lengthHint?: number,
+  ) {
+    this.codings = parseContentEncoding(contentEncoding);
+    if (this.codings.length > MAX_CODINGS) {
+      throw new LinkwrightError('DECOMPRESSION_LIMIT', `refusing ${this.codings.length} stacked content codings`, {
+        details: { codings: this.codings },
+      });
+    }
+    this.decodable = this.codings.every((c) => SUPPORTED.has(c));
+    this.active = this.decodable ? this.codings : [];
+    this.copiesSynchronously = this.active.length === 0;
+    this.acc = new ByteAccumulator(
+      caps.maxBodyBytes,
+      this.copiesSynchronously && lengthHint !== undefined && lengthHint > 0 ? lengthHint : undefined,
+    );
+    this.result = new Promise<BodyResult>((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    // Undo codings in reverse order of application (RFC 9110 §8.4: listed in the order applied).
+    this.decoders = [...this.active].reverse().map(decoderFor);
+    if (this.decoders.length > 0) {
+      const sink = new Writable({
+        write: (chunk: Buffer, _enc, callback) => callback(this.takeDecoded(chunk)),
+      });
+      pipeline([...this.decoders, sink]).then(
+        () => this.finish(),
+        (error: unknown) => this.onPipelineError(error),
+      );
+    }
+  }
+
+  /** Hands over one received chunk. `'done'`: send no more (cap reached or failed). */
+  write(chunk: Buffer): CollectorWrite {
+    if (this.settled) return 'done';
+    this.wireBytes += chunk.length;
+    const input = this.decoders[0];
+    if (input === undefined) {
+      if (!this.keep(chunk)) this.finish();
+      return this.settled ? 'done' : 'more';
+    }
+    // A compressed stream bigger than the body cap (incompressible data) is cut at the cap too.
+    if (this.wireBytes > this.caps.maxBodyBytes) {
+      this.truncated = true;
+      this.finish();
+      return 'done';
+    }
+    return input.write(chunk) ? 'more' : 'wait';
+  }
+
+  /** Calls `resume` when the decoders can take more after a `'wait'`. */
+  onDrain(resume: () => void): void {
+    this.decoders[0]?.once('drain', resume);
+  }
+
+  /** The body ended normally. */
+  end(): void {
+    if (this.settled) return;
+    const input = this.decoders[0];
+    if (input === undefined) this.finish();
+    else input.end();
+  }
+
+  /** The transfer failed: `result` rejects with `error` unless it has already settled. */
+  fail(error: unknown): void {
+    this.rejectWith(error);
+  }
+
+  /** Keeps what fits; false once the cap is reached (the prefix is kept and `truncated` set). */
+  private keep(chunk: Buffer): boolean {
+    const room = this.acc.room;
+    if (chunk.length > room) {
+      this.acc.append(chunk.subarray(0, room));
+      this.truncated = true;
+      return false;
+    }
+    this.acc.append(chunk);
+    return true;
+  }
+
+  private takeDecoded(chunk: Buffer): Error | null {
+    this.decodedBytes += chunk.length;
+    if (this.decodedBytes > this.caps.maxDecompressedBytes) {
+      return new LinkwrightError(
+        'DECOMPRESSION_LIMIT',
+        `decompressed body exceeds ${this.caps.maxDecompressedBytes} bytes (${this.wireBytes} bytes received)`,
+        { details: { maxDecompressedBytes: this.caps.maxDecompressedBytes, wireBytes: this.wireBytes, codings: this.active } },
+      );
+    }
+    return this.keep(chunk) ? null : this.stop;
+  }
+
+  private onPipelineError(error: unknown): void {
+    if (error === this.stop) {
+      this.finish();
+      return;
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    if (!(error instanceof LinkwrightError) && typeof code === 'string' && code.startsWith('Z_')) {
+      this.rejectWith(
+        new LinkwrightError('FETCH_NETWORK', `corrupt ${this.active.join('+')} body: ${(error as Error).message}`, {
+          cause: error,
+          details: { zlibCode: code },
+        }),
+      );
+      return;
+    }
+    this.rejectWith(error);
+  }
+
+  private finish(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.destroyDecoders();
+    this.settle.resolve({
+      body: this.acc.result(),
+      truncated: this.truncated,
+      wireBytes: this.wireBytes,
+      decodedCodings: this.active,
+      undecodedCoding: this.decodable ? null : this.codings.join(', '),
+    });
+  }
+
+  private rejectWith(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.destroyDecoders();
+    this.settle.reject(error);
+  }
+
+  private destroyDecoders(): void {
+    for (const d of this.decoders) if (!d.destroyed) d.destroy();
+  }
+}
+
+/**
+ * Reads a whole stream through a CappedBodyCollector (for callers that have a Readable rather than
+ * an undici handler). Stops reading — and destroys the source — once the cap is reached.
+ */
 export async function readCappedBody(
   source: Readable,
   contentEncoding: string | null | undefined,
   caps: BodyCaps,
   lengthHint?: number,
 ): Promise<BodyResult> {
-  const codings = parseContentEncoding(contentEncoding);
-  if (codings.length > MAX_CODINGS) {
-    source.destroy();
-    throw new LinkwrightError('DECOMPRESSION_LIMIT', `refusing ${codings.length} stacked content codings`, { details: { codings } });
-  }
-  const decodable = codings.every((c) => SUPPORTED.has(c));
-  const active = decodable ? codings : [];
-  const compressed = active.length > 0;
-  const acc = new ByteAccumulator(caps.maxBodyBytes, !compressed && lengthHint !== undefined && lengthHint > 0 ? lengthHint : undefined);
-  let wireBytes = 0;
-  let decodedBytes = 0;
-  let truncated = false;
-  const stop = new EnoughBytes('cap reached');
-
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, callback) {
-      wireBytes += chunk.length;
-      // A compressed stream bigger than the body cap (incompressible data) is cut at the cap too.
-      if (compressed && wireBytes > caps.maxBodyBytes) {
-        truncated = true;
-        callback(stop);
-        return;
-      }
-      callback(null, chunk);
-    },
-  });
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, callback) {
-      decodedBytes += chunk.length;
-      if (compressed && decodedBytes > caps.maxDecompressedBytes) {
-        callback(
-          new LinkwrightError(
-            'DECOMPRESSION_LIMIT',
-            `decompressed body exceeds ${caps.maxDecompressedBytes} bytes (${wireBytes} bytes received)`,
-            {
-              details: { maxDecompressedBytes: caps.maxDecompressedBytes, wireBytes, codings: active },
-            },
-          ),
-        );
-        return;
-      }
-      if (chunk.length > acc.room) {
-        acc.append(chunk.subarray(0, acc.room));
-        truncated = true;
-        callback(stop);
-        return;
-      }
-      acc.append(chunk);
-      callback();
-    },
-  });
-  // Undo codings in reverse order of application (RFC 9110 §8.4: listed in the order applied).
-  const decoders = [...active].reverse().map(decoderFor);
+  let collector: CappedBodyCollector;
   try {
-    await pipeline([source, counter, ...decoders, sink]);
+    collector = new CappedBodyCollector(contentEncoding, caps, lengthHint);
   } catch (error) {
-    if (error !== stop) {
-      if (error instanceof LinkwrightError) throw error;
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && code.startsWith('Z_')) {
-        throw new LinkwrightError('FETCH_NETWORK', `corrupt ${active.join('+')} body: ${(error as Error).message}`, {
-          cause: error,
-          details: { zlibCode: code },
-        });
-      }
-      throw error;
-    }
+    source.destroy();
+    throw error;
   }
-  return { body: acc.result(), truncated, wireBytes, decodedCodings: active, undecodedCoding: decodable ? null : codings.join(', ') };
+  const settled = collector.result.then(
+    () => undefined,
+    () => undefined,
+  );
+  try {
+    for await (const chunk of source) {
+      const next = collector.write(chunk as Buffer);
+      if (next === 'done') break;
+      if (next === 'wait') await Promise.race([new Promise<void>((resume) => collector.onDrain(resume)), settled]);
+    }
+    collector.end();
+  } catch (error) {
+    collector.fail(error);
+  } finally {
+    source.destroy();
+  }
+  return collector.result;
 }

@@ -61,33 +61,54 @@ interface ProbeResult {
 const probeScript = fileURLToPath(new URL('./memory-probe.test-support.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Fetches `url` with body cap `cap` in a fresh Node process and returns its memory growth. */
-async function probeMemory(url: string, cap: number, label: string): Promise<ProbeResult> {
-  const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', probeScript, url, String(cap)], {
+/**
+ * Fetches `url` with body cap `cap` in a fresh Node process and returns its memory growth.
+ * `v8Flags` go to that process (see `expectUnderTwiceCap` for why one measurement uses `--no-liftoff`).
+ */
+async function probeMemory(url: string, cap: number, label: string, v8Flags: string[] = []): Promise<ProbeResult> {
+  const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', ...v8Flags, '--import', 'tsx', probeScript, url, String(cap)], {
     cwd: repoRoot,
     timeout: 60_000,
   });
   const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ProbeResult;
   const mib = (n: number): string => (n / MiB).toFixed(1);
+  const flags = v8Flags.length === 0 ? '' : ` [${v8Flags.join(' ')}]`;
   console.info(
-    `[memory] ${label}, cap ${mib(cap)} MiB: peak Buffers +${mib(result.peak.arrayBuffers)} MiB, peak RSS +${mib(result.peak.rss)} MiB; retained Buffers +${mib(result.retained.arrayBuffers)} MiB, retained RSS +${mib(result.retained.rss)} MiB`,
+    `[memory] ${label}${flags}, cap ${mib(cap)} MiB: peak Buffers +${mib(result.peak.arrayBuffers)} MiB (${(result.peak.arrayBuffers / cap).toFixed(2)}× cap), peak RSS +${mib(result.peak.rss)} MiB (${(result.peak.rss / cap).toFixed(2)}× cap); retained Buffers +${mib(result.retained.arrayBuffers)} MiB, retained RSS +${mib(result.retained.rss)} MiB`,
   );
   return result;
 }
 
 /**
- * The bounds asserted (figures at the 5 MiB default cap are printed for the report):
- * - Buffer memory (where body bytes live) retained by the fetch < 2× cap (measured ≈ 1.0×);
- * - peak Buffer memory ≤ 2× cap + 1 MiB: the kept prefix plus the chunks received on the way,
- *   which V8 frees at its next GC (measured ≈ 2.0×; the chunks are bounded by the cap, never by
- *   the size of the hostile response);
- * - peak RSS < 2× cap + 32 MiB: RSS also moves with the allocator and the V8 heap by a roughly fixed
- *   amount (measured +19–28 MiB at the 5 MiB cap, +55 MiB at a 32 MiB cap, i.e. ≈ 2× cap + 10–18 MiB),
- *   so the check is that it does not scale with the response (50 MB, endless, 10 GiB inflated).
+ * R2 (reliability.md: "RSS grows by under 2× the cap"), for a plain body stopped at the cap.
+ * Body bytes are read into reused socket buffers and copied once into the kept buffer
+ * (socket-read-buffers.ts), so:
+ * - Buffer memory (where body bytes live), peak and retained, stays near 1× the cap — asserted
+ *   < 1.25× (the bar is 2×; measured 1.04× for the 50 MB page and 1.09× for the endless body);
+ * - RSS: measured twice. With Node's defaults the first large download in a process also pays
+ *   V8's one-time tier-up of undici's llhttp WebAssembly parser (TurboFan compiling it in the
+ *   background: +3–11 MiB of compiler memory, once per process, whatever the cap), so that run is
+ *   held to 2× cap + 16 MiB. With `--no-liftoff` the parser is compiled up front, before the
+ *   measurement starts, and the fetch itself must grow RSS by under 2× the cap (measured ≈ 1.0×).
  */
-function expectBounded(result: ProbeResult): void {
+function expectUnderTwiceCap(result: ProbeResult, steadyState: ProbeResult): void {
   const { cap } = result;
-  expect(result.retained.arrayBuffers).toBeLessThan(2 * cap);
+  expect(result.peak.arrayBuffers).toBeLessThan(1.25 * cap);
+  expect(result.retained.arrayBuffers).toBeLessThan(1.25 * cap);
+  expect(result.peak.rss).toBeLessThan(2 * cap + 16 * MiB);
+  expect(steadyState.peak.arrayBuffers).toBeLessThan(1.25 * cap);
+  expect(steadyState.peak.rss).toBeLessThan(2 * cap);
+}
+
+/**
+ * R3 bombs ("memory bounded"): a compressed body goes through node:zlib, whose output chunks are
+ * fresh buffers (freed at V8's next GC) beside the kept bytes, and the decoders hold native state.
+ * Asserted: nothing is retained, peak Buffer memory ≤ 2× cap + 1 MiB (measured 2.02–2.06×), and
+ * RSS does not scale with the 10 GiB / 128 MiB the bombs would inflate to (< 2× cap + 32 MiB).
+ */
+function expectBombBounded(result: ProbeResult): void {
+  const { cap } = result;
+  expect(result.retained.arrayBuffers).toBeLessThan(MiB);
   expect(result.peak.arrayBuffers).toBeLessThan(2 * cap + MiB);
   expect(result.peak.rss).toBeLessThan(2 * cap + 32 * MiB);
 }
@@ -212,8 +233,9 @@ describe('R2 body cap: prefix kept, truncated flag, bounded memory', () => {
       await streamRepeated(res, chunk, 50 * 1000 * 1000);
     });
     const r = await probeMemory(`${s.origin}/big`, cap, '50 MB page');
+    const steady = await probeMemory(`${s.origin}/big`, cap, '50 MB page', ['--no-liftoff']);
     expect(r.peak).toMatchObject({ code: null, truncated: true, bodyBytes: cap });
-    expectBounded(r);
+    expectUnderTwiceCap(r, steady);
     // The kept prefix itself, checked in-process.
     const snap = await fetcher({ maxBodyBytes: 256 * 1024 }).fetch(`${s.origin}/big`);
     expect(snap.truncated).toBe(true);
@@ -228,9 +250,10 @@ describe('R2 body cap: prefix kept, truncated flag, bounded memory', () => {
       await streamRepeated(res, chunk, Number.POSITIVE_INFINITY);
     });
     const r = await probeMemory(`${s.origin}/endless`, cap, 'endless chunked body');
+    const steady = await probeMemory(`${s.origin}/endless`, cap, 'endless chunked body', ['--no-liftoff']);
     expect(r.peak).toMatchObject({ code: null, truncated: true, bodyBytes: cap });
     expect(r.retained).toMatchObject({ code: null, truncated: true, bodyBytes: cap });
-    expectBounded(r);
+    expectUnderTwiceCap(r, steady);
   });
 
   it('keeps a body under the cap whole and not truncated', async () => {
@@ -260,7 +283,7 @@ describe('R3 decompression bombs (cap enforced while streaming)', () => {
     expect(r.retained.code).toBe('DECOMPRESSION_LIMIT');
     console.info(`[R3] gzip bomb: stopped after ${r.peak.wireBytes} of ${member.length * members} compressed bytes`);
     expect(r.peak.wireBytes).toBeLessThan(member.length * members);
-    expectBounded(r);
+    expectBombBounded(r);
   });
 
   it('brotli bomb → DECOMPRESSION_LIMIT, memory bounded', async () => {
@@ -282,7 +305,7 @@ describe('R3 decompression bombs (cap enforced while streaming)', () => {
     const r = await probeMemory(`${s.origin}/bomb.br`, cap, `brotli bomb ${bomb.length} B → 128 MiB`);
     expect(r.peak.code).toBe('DECOMPRESSION_LIMIT');
     expect(r.retained.code).toBe('DECOMPRESSION_LIMIT');
-    expectBounded(r);
+    expectBombBounded(r);
   });
 
   it('nested gzip (Content-Encoding: gzip, gzip) bomb → DECOMPRESSION_LIMIT', async () => {

@@ -9,7 +9,9 @@
  *   one request and the start of the next;
  * - robots.txt obeyed for every hop (RobotsCache: RFC 9309 policy);
  * - redirects followed by hand (≤ 10 hops, http/https only), each hop SSRF-checked after DNS;
- * - a body cap with the prefix kept, a decompressed-size cap enforced while streaming;
+ * - a body cap with the prefix kept, a decompressed-size cap enforced while streaming; a capped
+ *   plain body costs ≈ 1× the cap (sockets read into reused buffers, each chunk copied once into
+ *   the kept buffer inside undici's data callback: socket-read-buffers.ts, capped-exchange.ts);
  * - a total deadline per fetch (30 s) covering headers and body of every hop and attempt — the
  *   network time of the fetch; time spent waiting for the host's politeness turn or a Retry-After
  *   is not counted (a queue of 20 URLs at 2 s each must not time out), the caller's AbortSignal
@@ -19,13 +21,14 @@
  */
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { type DecodedBody, decodeBody } from '../core/encoding/decode-body.js';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import { detectChallenge } from '../core/net/challenge.js';
 import { parseRobots, ROBOTS_PARSE_LIMIT_BYTES } from '../core/robots/parse-robots.js';
 import { parseUrl } from '../core/url/parse-url.js';
-import { type BodyCaps, readCappedBody } from './body-reader.js';
+import type { BodyCaps } from './body-reader.js';
+import { exchangeCapped } from './capped-exchange.js';
 import { type FetchClock, systemFetchClock } from './fetch-clock.js';
 import { HostScheduler } from './host-scheduler.js';
 import {
@@ -45,6 +48,7 @@ import {
   type RobotsLogEvent,
   type RobotsParser,
 } from './robots-cache.js';
+import { SocketReadBuffers } from './socket-read-buffers.js';
 import { assertHostLiteralAllowed, createGuardedConnector, createSsrfPolicy, type SsrfPolicy } from './ssrf-guard.js';
 import { DEFAULT_USER_AGENT, ROBOTS_PRODUCT_TOKEN } from './user-agent.js';
 
@@ -191,12 +195,13 @@ function normalizeHeaders(raw: Record<string, string | string[] | undefined>): R
 }
 
 /** Request target: no fragment (never sent, RFC 9110 §7.1) and no userinfo (never send scraped credentials). */
-function requestTarget(url: URL): string {
+/** The URL as requested: no fragment, no credentials (never sent as Basic auth by accident). */
+function requestUrl(url: URL): URL {
   const u = new URL(url.href);
   u.hash = '';
   u.username = '';
   u.password = '';
-  return u.href;
+  return u;
 }
 
 const TRANSPORT_CODES = new Set([
@@ -229,6 +234,8 @@ function findLinkwrightError(error: unknown): LinkwrightError | null {
 
 export class PoliteFetcher {
   private readonly agent: Agent;
+  /** Socket read buffers reused across reads (keeps a capped download at ≈ 1× the cap; see socket-read-buffers.ts). */
+  private readonly readBuffers = new SocketReadBuffers();
   private readonly scheduler: HostScheduler;
   private readonly robots: RobotsCache;
   private readonly clock: FetchClock;
@@ -272,6 +279,7 @@ export class PoliteFetcher {
       pipelining: 1,
       connect: createGuardedConnector({
         policy: this.policy,
+        readBuffers: this.readBuffers,
         connectTimeoutMs: options.connectTimeoutMs ?? FETCHER_DEFAULTS.connectTimeoutMs,
         ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
       }),
@@ -381,7 +389,7 @@ export class PoliteFetcher {
   private async follow(start: URL, opts: FollowOptions): Promise<{ response: RawResponse; redirects: RedirectRecord[] }> {
     const budget: Budget = { remainingMs: this.totalDeadlineMs };
     const redirects: RedirectRecord[] = [];
-    const visited = new Set<string>([requestTarget(start)]);
+    const visited = new Set<string>([requestUrl(start).href]);
     let url = start;
     for (;;) {
       // IP literals are refused before anything else — no robots.txt request to a blocked address.
@@ -410,7 +418,7 @@ export class PoliteFetcher {
           details: { maxRedirects: opts.maxRedirects, redirects },
         });
       }
-      const target = requestTarget(next);
+      const target = requestUrl(next).href;
       if (visited.has(target)) {
         throw new LinkwrightError('REDIRECT_LIMIT', `redirect loop back to ${target}`, {
           url: start.href,
@@ -518,28 +526,20 @@ export class PoliteFetcher {
     caller?.addEventListener('abort', onCallerAbort, { once: true });
     const started = performance.now();
     try {
-      const res = await request(requestTarget(url), {
-        dispatcher: this.agent,
-        method: 'GET',
+      const res = await exchangeCapped(this.agent, this.readBuffers, {
+        url: requestUrl(url),
         headers: opts.headers,
+        caps: opts.caps,
         signal: controller.signal,
         // Our own timer is the deadline; undici's idle timers only need to be no shorter.
-        headersTimeout: budget.remainingMs + 1_000,
-        bodyTimeout: budget.remainingMs + 1_000,
+        headersTimeoutMs: budget.remainingMs + 1_000,
+        bodyTimeoutMs: budget.remainingMs + 1_000,
+        redirectStatuses: REDIRECT_STATUSES,
+        redirectDrainBytes: REDIRECT_BODY_DUMP_BYTES,
       });
-      const headers = normalizeHeaders(res.headers as Record<string, string | string[] | undefined>);
-      if (REDIRECT_STATUSES.has(res.statusCode) && headers.location !== undefined) {
-        await res.body.dump({ limit: REDIRECT_BODY_DUMP_BYTES });
-        return { url, status: res.statusCode, headers, body: Buffer.alloc(0), truncated: false, attempts: 1 };
-      }
-      const declared = Number(first(headers['content-length']));
-      const body = await readCappedBody(
-        res.body,
-        first(headers['content-encoding']),
-        opts.caps,
-        Number.isSafeInteger(declared) ? declared : undefined,
-      );
-      return { url, status: res.statusCode, headers, body: body.body, truncated: body.truncated, attempts: 1 };
+      const headers = normalizeHeaders(res.headers);
+      if (res.body === null) return { url, status: res.status, headers, body: Buffer.alloc(0), truncated: false, attempts: 1 };
+      return { url, status: res.status, headers, body: res.body.body, truncated: res.body.truncated, attempts: 1 };
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason === timeout) throw timeout;
       throw error;

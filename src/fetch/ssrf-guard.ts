@@ -16,6 +16,7 @@ import type { LookupFunction } from 'node:net';
 import { buildConnector } from 'undici';
 import { LinkwrightError } from '../core/errors/linkwright-error.js';
 import { classifyIpAddress } from '../core/net/ip-address.js';
+import { originKey, type SocketReadBuffers } from './socket-read-buffers.js';
 
 export interface SsrfPolicy {
   /** Allow every non-public address (loopback, private, link-local…). */
@@ -121,6 +122,10 @@ export interface GuardedConnectorOptions {
   lookup?: LookupFunction;
   /** TCP/TLS connect timeout (undici default 10 s, same as Nutch/StormCrawler `http.timeout`). */
   connectTimeoutMs?: number;
+  /** Read sockets into reused buffers (see socket-read-buffers.ts); sockets are tracked per origin. */
+  readBuffers?: SocketReadBuffers;
+  /** Extra trusted CA certificates (PEM) for HTTPS, replacing Node's bundled list (tests, private CAs). */
+  ca?: string | Buffer | Array<string | Buffer>;
 }
 
 /**
@@ -129,9 +134,13 @@ export interface GuardedConnectorOptions {
  * robots.txt — passes the guard.
  */
 export function createGuardedConnector(options: GuardedConnectorOptions): buildConnector.connector {
+  const readBuffers = options.readBuffers;
   const connect = buildConnector({
     lookup: createGuardedLookup(options.policy, options.lookup),
     timeout: options.connectTimeoutMs ?? 10_000,
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
+    // Passed on to net.connect / tls.connect (undici spreads its options into them).
+    ...(readBuffers === undefined ? {} : ({ onread: readBuffers.onread } as object)),
   });
   return (opts, callback) => {
     try {
@@ -140,6 +149,14 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
       callback(error as Error, null);
       return;
     }
-    connect(opts, callback);
+    if (readBuffers === undefined) {
+      connect(opts, callback);
+      return;
+    }
+    connect(opts, (...args) => {
+      const socket = args[1];
+      if (socket) readBuffers.track(socket, originKey({ protocol: opts.protocol, host: opts.host ?? opts.hostname }));
+      callback(...args);
+    });
   };
 }
