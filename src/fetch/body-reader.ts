@@ -52,11 +52,15 @@ export function parseContentEncoding(value: string | null | undefined): string[]
 }
 
 /**
- * Collects body bytes under a hard cap without leaving a trail of copies behind: small bodies are kept
- * as copies of the received chunks and joined once at the end; once a body passes SMALL_BODY_BYTES (or the
- * length is known up front) a single buffer of its final bound is allocated and filled in place. There
- * is no doubling, so the only transient memory besides the kept bytes is the chunks the stream
- * delivered, which are garbage as soon as they are copied.
+ * Collects body bytes under a hard cap without leaving a trail of copies behind. Two ways:
+ * - `copy` (bytes straight off the socket, whose memory the caller reuses once `append` returns):
+ *   small bodies are kept as copies of the chunks and joined once at the end; once a body passes
+ *   SMALL_BODY_BYTES (or the length is known up front) a single buffer of its final bound is
+ *   allocated and filled in place. No doubling, and no garbage when the socket buffers are reused.
+ * - `own` (chunks nobody else will touch, e.g. node:zlib's output): the chunks themselves are kept
+ *   and joined at the end. Copying them into a cap-sized buffer would leave each one behind as
+ *   garbage until V8's next GC — 2× the cap for a decompression bomb, which is refused before the
+ *   join, so it now peaks at ≈ 1× the cap.
  */
 class ByteAccumulator {
   private chunks: Buffer[] = [];
@@ -64,14 +68,22 @@ class ByteAccumulator {
   length = 0;
   constructor(
     private readonly cap: number,
+    private readonly chunkOwnership: 'copy' | 'own',
     knownLength?: number,
   ) {
-    if (knownLength !== undefined && knownLength > SMALL_BODY_BYTES) this.buf = Buffer.allocUnsafe(Math.min(knownLength, cap));
+    if (chunkOwnership === 'copy' && knownLength !== undefined && knownLength > SMALL_BODY_BYTES) {
+      this.buf = Buffer.allocUnsafe(Math.min(knownLength, cap));
+    }
   }
   get room(): number {
     return this.cap - this.length;
   }
   append(chunk: Buffer): void {
+    if (this.chunkOwnership === 'own') {
+      this.chunks.push(chunk);
+      this.length += chunk.length;
+      return;
+    }
     if (this.buf === null && this.length + chunk.length > SMALL_BODY_BYTES) {
       const big = Buffer.allocUnsafe(this.cap);
       let at = 0;
@@ -195,6 +207,8 @@ export class CappedBodyCollector {
     this.copiesSynchronously = this.active.length === 0;
     this.acc = new ByteAccumulator(
       caps.maxBodyBytes,
+      // Decoder output is ours alone; raw chunks may be views on reused socket buffers.
+      this.copiesSynchronously ? 'copy' : 'own',
       this.copiesSynchronously && lengthHint !== undefined && lengthHint > 0 ? lengthHint : undefined,
     );
     this.result = new Promise<BodyResult>((resolve, reject) => {

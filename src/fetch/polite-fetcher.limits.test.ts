@@ -101,16 +101,23 @@ function expectUnderTwiceCap(result: ProbeResult, steadyState: ProbeResult): voi
 }
 
 /**
- * R3 bombs ("memory bounded"): a compressed body goes through node:zlib, whose output chunks are
- * fresh buffers (freed at V8's next GC) beside the kept bytes, and the decoders hold native state.
- * Asserted: nothing is retained, peak Buffer memory ≤ 2× cap + 1 MiB (measured 2.02–2.06×), and
- * RSS does not scale with the 10 GiB / 128 MiB the bombs would inflate to (< 2× cap + 32 MiB).
+ * R3 bombs (the issue: "memory bounded"; reliability.md: "memory under 2× the cap"). The decoders'
+ * output chunks are kept as they are, not copied (body-reader.ts `own`), and the bomb is refused
+ * before they would be joined, so:
+ * - nothing is retained; peak Buffer memory < 1.25× cap (measured 1.02–1.04×; 2.07–2.10× when the
+ *   output was copied into a cap-sized buffer);
+ * - RSS with Node's defaults (which include the one-time llhttp tier-up, see above) < 2× cap + 32 MiB;
+ * - RSS with `--no-liftoff` < 2× cap plus the decoder's own window: 0 for gzip (32 KiB), up to
+ *   16 MiB for brotli, whose format allows a 16 MiB sliding window (RFC 7932 §9.1) that the decoder
+ *   must hold (measured: gzip 0.85× cap, brotli 2.45× cap = +12.3 MiB).
  */
-function expectBombBounded(result: ProbeResult): void {
+function expectBombBounded(result: ProbeResult, steadyState: ProbeResult, decoderWindowBytes: number): void {
   const { cap } = result;
   expect(result.retained.arrayBuffers).toBeLessThan(MiB);
-  expect(result.peak.arrayBuffers).toBeLessThan(2 * cap + MiB);
+  expect(result.peak.arrayBuffers).toBeLessThan(1.25 * cap);
   expect(result.peak.rss).toBeLessThan(2 * cap + 32 * MiB);
+  expect(steadyState.peak.arrayBuffers).toBeLessThan(1.25 * cap);
+  expect(steadyState.peak.rss).toBeLessThan(2 * cap + decoderWindowBytes);
 }
 
 describe('R1 slowloris and never-ending bodies (total deadline)', () => {
@@ -279,11 +286,12 @@ describe('R3 decompression bombs (cap enforced while streaming)', () => {
       await streamRepeated(res, member, member.length * members);
     });
     const r = await probeMemory(`${s.origin}/bomb.gz`, cap, 'gzip bomb 10 MB → 10 GiB');
+    const steady = await probeMemory(`${s.origin}/bomb.gz`, cap, 'gzip bomb 10 MB → 10 GiB', ['--no-liftoff']);
     expect(r.peak.code).toBe('DECOMPRESSION_LIMIT');
     expect(r.retained.code).toBe('DECOMPRESSION_LIMIT');
     console.info(`[R3] gzip bomb: stopped after ${r.peak.wireBytes} of ${member.length * members} compressed bytes`);
     expect(r.peak.wireBytes).toBeLessThan(member.length * members);
-    expectBombBounded(r);
+    expectBombBounded(r, steady, 0);
   });
 
   it('brotli bomb → DECOMPRESSION_LIMIT, memory bounded', async () => {
@@ -303,9 +311,10 @@ describe('R3 decompression bombs (cap enforced while streaming)', () => {
       res.end(bomb);
     });
     const r = await probeMemory(`${s.origin}/bomb.br`, cap, `brotli bomb ${bomb.length} B → 128 MiB`);
+    const steady = await probeMemory(`${s.origin}/bomb.br`, cap, `brotli bomb ${bomb.length} B → 128 MiB`, ['--no-liftoff']);
     expect(r.peak.code).toBe('DECOMPRESSION_LIMIT');
     expect(r.retained.code).toBe('DECOMPRESSION_LIMIT');
-    expectBombBounded(r);
+    expectBombBounded(r, steady, 16 * MiB);
   });
 
   it('nested gzip (Content-Encoding: gzip, gzip) bomb → DECOMPRESSION_LIMIT', async () => {
