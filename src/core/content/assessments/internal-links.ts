@@ -23,10 +23,12 @@ export const internalLinks: Assessment = {
     const c = countLinks(doc, ctx.profile, ctx.userSites ?? [], 'internal');
     const measured = { total: c.total, followed: c.followed, nofollowed: c.nofollowed, urls: c.urls };
     const params = { total: c.total, followed: c.followed, nofollowed: c.nofollowed };
-    if (c.total === 0) return { score: 3, messageId: 'internal-links.none', params, measured };
-    if (c.followed === 0) return { score: 7, messageId: 'internal-links.all-nofollow', params, measured };
-    if (c.nofollowed > 0) return { score: 8, messageId: 'internal-links.mixed', params, measured };
-    return { score: 9, messageId: 'internal-links.good', params, measured };
+    // On Medium "internal" means other Medium stories; say so rather than Yoast's "internal links".
+    const id = (variant: string): string => `internal-links.${ctx.profile === 'medium' ? 'medium-' : ''}${variant}`;
+    if (c.total === 0) return { score: 3, messageId: id('none'), params, measured };
+    if (c.followed === 0) return { score: 7, messageId: id('all-nofollow'), params, measured };
+    if (c.nofollowed > 0) return { score: 8, messageId: id('mixed'), params, measured };
+    return { score: 9, messageId: id('good'), params, measured };
   },
   messages: {
     'internal-links.none': () => 'Internal links: no internal links appear in this text. Make sure to add some.',
@@ -35,5 +37,12 @@ export const internalLinks: Assessment = {
     'internal-links.mixed': (p) =>
       `Internal links: there are both nofollowed (${num(p, 'nofollowed')}) and normal (${num(p, 'followed')}) internal links. Good job!`,
     'internal-links.good': (p) => `Internal links: ${num(p, 'total')} internal link(s). Good job!`,
+    'internal-links.medium-none': () =>
+      'Links to other Medium stories: none in this text. Link one or two related stories (yours or others\') so readers stay on your work.',
+    'internal-links.medium-all-nofollow': (p) =>
+      `Links to other Medium stories: all ${num(p, 'total')} are nofollowed. Add some normal links to related stories.`,
+    'internal-links.medium-mixed': (p) =>
+      `Links to other Medium stories: both nofollowed (${num(p, 'nofollowed')}) and normal (${num(p, 'followed')}). Good job!`,
+    'internal-links.medium-good': (p) => `Links to other Medium stories: ${num(p, 'total')}. Good job!`,
   },
 };

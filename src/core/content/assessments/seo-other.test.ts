@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draft, paragraph, resetWords, runOne, sentence } from '../content.test-support.js';
 import { parseHtmlDocument } from '../html-document.js';
+import { renderContentMessage } from '../messages.js';
 import { titleWidthPx } from '../serp-width.js';
 
 beforeEach(() => resetWords());
@@ -60,6 +61,15 @@ describe('internal-links', () => {
     const doc = draft('[a](https://mysite.com/a) [b](https://notmysite.com/b) [c](relative/page)');
     const r = runOne(doc, id, { userSites: ['https://www.mysite.com/'] });
     expect(r.measured).toMatchObject({ total: 2, urls: ['https://mysite.com/a', 'relative/page'] });
+  });
+  it('speaks of other Medium stories in the Medium profile, same scores', () => {
+    const none = runOne(draft('[b](https://b.com)'), id, { profile: 'medium' });
+    expect([none.rawScore, none.messageId]).toEqual([3, 'internal-links.medium-none']);
+    expect(renderContentMessage(none.messageId, none.params)).toMatch(/^Links to other Medium stories: none/);
+    const one = runOne(draft('[story](https://medium.com/@a/x)'), id, { profile: 'medium' });
+    expect([one.rawScore, one.messageId]).toEqual([9, 'internal-links.medium-good']);
+    expect(renderContentMessage(one.messageId, one.params)).toBe('Links to other Medium stories: 1. Good job!');
+    expect(runOne(draft('[b](https://b.com)'), id, { profile: 'yoast' }).messageId).toBe('internal-links.none');
   });
 });
 
