@@ -38,7 +38,7 @@ export const internalLinks: Assessment = {
       `Internal links: there are both nofollowed (${num(p, 'nofollowed')}) and normal (${num(p, 'followed')}) internal links. Good job!`,
     'internal-links.good': (p) => `Internal links: ${num(p, 'total')} internal link(s). Good job!`,
     'internal-links.medium-none': () =>
-      'Links to other Medium stories: none in this text. Link one or two related stories (yours or others\') so readers stay on your work.',
+      "Links to other Medium stories: none in this text. Link one or two related stories (yours or others') so readers stay on your work.",
     'internal-links.medium-all-nofollow': (p) =>
       `Links to other Medium stories: all ${num(p, 'total')} are nofollowed. Add some normal links to related stories.`,
     'internal-links.medium-mixed': (p) =>
