@@ -72,6 +72,44 @@ describe('exchangeCapped', () => {
     expect(r.body).toBeNull();
   });
 
+  it('still returns a redirect whose body breaks off while it is drained', async () => {
+    const raw = createNetServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 301 Moved Permanently\r\nlocation: /there\r\ncontent-length: 100\r\n\r\nshort'));
+    });
+    raw.listen(0, '127.0.0.1');
+    await once(raw, 'listening');
+    closers.push(async () => raw.close());
+    const port = (raw.address() as { port: number }).port;
+    const r = await exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`));
+    expect([r.status, r.headers.location, r.body]).toEqual([301, '/there', null]);
+  });
+
+  it('a 304 or 204 with a Content-Length has an empty body, not a length-mismatch error', async () => {
+    for (const status of ['304 Not Modified', '204 No Content']) {
+      const raw = createNetServer((socket) => {
+        socket.once('data', () => socket.end(`HTTP/1.1 ${status}\r\ncontent-length: 1234\r\n\r\n`));
+      });
+      raw.listen(0, '127.0.0.1');
+      await once(raw, 'listening');
+      closers.push(async () => raw.close());
+      const port = (raw.address() as { port: number }).port;
+      const r = await exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`));
+      expect(r.status).toBe(Number(status.slice(0, 3)));
+      expect(r.body?.body.length).toBe(0);
+    }
+  });
+
+  it('a 200 whose body is shorter than its Content-Length is an error', async () => {
+    const raw = createNetServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort'));
+    });
+    raw.listen(0, '127.0.0.1');
+    await once(raw, 'listening');
+    closers.push(async () => raw.close());
+    const port = (raw.address() as { port: number }).port;
+    await expect(exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`))).rejects.toBeInstanceOf(Error);
+  });
+
   it('reports a decompression bomb as DECOMPRESSION_LIMIT', async () => {
     const bomb = gzipSync(Buffer.alloc(5_000_000));
     const server = await startHttpServer((_req, res) => {

@@ -7,6 +7,9 @@
  * collector copies it there and then, so the socket may read into the same buffer again
  * (socket-read-buffers.ts) — which is what keeps a capped 50 MB download at ≈ 1× the cap.
  * Reaching the cap aborts the request (undici destroys the socket: the rest is never read).
+ * Trailers of a chunked body are ignored, and must stay so: they arrive while the origin is lending
+ * socket buffers, and undici keeps views on trailer bytes across reads (a trailer block spread over
+ * several reads can be overwritten before undici hands it over).
  */
 import type { Dispatcher } from 'undici';
 import { type BodyCaps, type BodyResult, CappedBodyCollector } from './body-reader.js';
@@ -134,6 +137,23 @@ export function exchangeCapped(
       onResponseError(_c, error) {
         responseEnded = true;
         if (error === done) return;
+        stopLending();
+        if (!signal.aborted) {
+          // A redirect's body is not wanted: a connection dropped while draining it still leaves a
+          // usable redirect (as undici's body.dump() did).
+          if (drain !== null) {
+            finish(null);
+            return;
+          }
+          // 204/304 have no body whatever Content-Length says (RFC 9110 §6.4.1, §8.6: a 304 may
+          // carry the length of the selected representation); undici 7 still checks it against the
+          // 0 bytes read for anything but HEAD, which turned every such conditional GET into an error.
+          if ((status === 204 || status === 304) && (error as { code?: unknown }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+            if (collector === null) finish(null);
+            else collector.end();
+            return;
+          }
+        }
         fail(error);
       },
     };

@@ -317,6 +317,16 @@ describe('conditional GET', () => {
     expect(s.requests[1]?.headers['if-modified-since']).toBe('Tue, 01 Sep 2026 10:00:00 GMT');
     expect(s.requests[0]?.headers['if-none-match']).toBeUndefined();
   });
+
+  it('takes a 304 that carries the representation\'s Content-Length (RFC 9110 §8.6) as not modified', async () => {
+    const s = await server((_req, res) => {
+      // Node's http server would drop the length on a 304; write it by hand like nginx and Apache do.
+      res.socket?.end('HTTP/1.1 304 Not Modified\r\netag: "v1"\r\ncontent-length: 1234\r\n\r\n');
+    });
+    const snap = await fetcher().fetch({ url: `${s.origin}/page`, etag: '"v1"' });
+    expect(snap).toMatchObject({ status: 304, notModified: true, truncated: false });
+    expect(snap.body.length).toBe(0);
+  });
 });
 
 describe('R6 charsets', () => {

@@ -195,7 +195,6 @@ function normalizeHeaders(raw: Record<string, string | string[] | undefined>): R
 }
 
 /** Request target: no fragment (never sent, RFC 9110 §7.1) and no userinfo (never send scraped credentials). */
-/** The URL as requested: no fragment, no credentials (never sent as Basic auth by accident). */
 function requestUrl(url: URL): URL {
   const u = new URL(url.href);
   u.hash = '';
@@ -275,6 +274,8 @@ export class PoliteFetcher {
     this.random = options.random ?? Math.random;
     this.agent = new Agent({
       // One connection per origin (Nutch/StormCrawler/Heritrix: 1 per host), no pipelining.
+      // Also what makes lending socket buffers per origin safe (socket-read-buffers.ts): at most
+      // one response per origin is being read at a time. Do not make these configurable.
       connections: 1,
       pipelining: 1,
       connect: createGuardedConnector({

@@ -17,8 +17,10 @@
  *   header block ends, so header bytes must not live in a buffer that the next read overwrites;
  * - **lends** a view on the reused buffer while its origin is borrowing: the fetcher sets that
  *   only for the body of an uncompressed response whose handler copies every chunk synchronously
- *   (undici's parser runs synchronously over a chunk and keeps no body views), so no view is used
- *   after the next read. Reads alternate between the two buffers, and when the consumer has not
+ *   (undici's parser runs synchronously over a chunk and keeps no body views), so no body byte is
+ *   used after the next read. The one exception is a chunked body's trailer block, whose views undici
+ *   keeps until the message ends: trailers read while lending are unreliable, and nothing here reads
+ *   them (capped-exchange.ts ignores them). Reads alternate between the two buffers, and when the consumer has not
  *   taken the previous chunk yet (a paused parser), the next read goes to a fresh buffer instead.
  * One connection per origin (the fetcher's undici Agent uses `connections: 1, pipelining: 1`) is
  * what makes "the origin is borrowing" the same as "this socket's current response is a body".
