@@ -26,6 +26,10 @@ export function documentBaseUrl(links: readonly ScannedLink[], pageUrl: string |
   return page;
 }
 
+function hostWithoutTrailingDot(hostname: string): string {
+  return hostname.length > 1 && hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+}
+
 /**
  * Resolves hrefs against one base. Already-canonical hrefs (most of them) take the fast path on every
  * call: checking an href is cheaper than hashing it for a Map. Only the rest, which need the URL
@@ -38,7 +42,8 @@ export class LinkResolver {
   constructor(private readonly base: URL | null) {
     this.httpBase =
       base !== null && (base.protocol === 'http:' || base.protocol === 'https:')
-        ? { origin: base.origin, hostname: base.hostname, protocol: base.protocol }
+        ? // The host without a trailing dot, as `resolve` gives it on the slow path ("example.com." names the same host).
+          { origin: base.origin, hostname: hostWithoutTrailingDot(base.hostname), protocol: base.protocol }
         : null;
   }
 
@@ -52,7 +57,7 @@ export class LinkResolver {
     let v: ResolvedUrl | null = null;
     if (u !== null && u.hostname !== '') {
       const h = u.hostname;
-      v = { url: u.href, host: h.length > 1 && h.endsWith('.') ? h.slice(0, -1) : h };
+      v = { url: u.href, host: hostWithoutTrailingDot(h) };
     }
     this.cache.set(href, v);
     return v;
