@@ -11,6 +11,17 @@ afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
 });
 
+/** A raw TCP server on 127.0.0.1 that answers each connection's first request with `reply` and closes. */
+async function answerEveryRequestWith(reply: string): Promise<number> {
+  const raw = createNetServer((socket) => {
+    socket.once('data', () => socket.end(reply));
+  });
+  raw.listen(0, '127.0.0.1');
+  await once(raw, 'listening');
+  closers.push(async () => raw.close());
+  return (raw.address() as { port: number }).port;
+}
+
 function agent(): Agent {
   const a = new Agent({ connections: 1, pipelining: 1 });
   closers.push(() => a.close());
@@ -46,15 +57,9 @@ describe('exchangeCapped', () => {
   });
 
   it('skips a 103 Early Hints answer and reads the final one', async () => {
-    const raw = createNetServer((socket) => {
-      socket.once('data', () => {
-        socket.end('HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
-      });
-    });
-    raw.listen(0, '127.0.0.1');
-    await once(raw, 'listening');
-    closers.push(async () => raw.close());
-    const port = (raw.address() as { port: number }).port;
+    const port = await answerEveryRequestWith(
+      'HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
+    );
     const r = await exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`));
     expect(r.status).toBe(200);
     expect(r.body?.body.toString()).toBe('ok');
@@ -73,26 +78,14 @@ describe('exchangeCapped', () => {
   });
 
   it('still returns a redirect whose body breaks off while it is drained', async () => {
-    const raw = createNetServer((socket) => {
-      socket.once('data', () => socket.end('HTTP/1.1 301 Moved Permanently\r\nlocation: /there\r\ncontent-length: 100\r\n\r\nshort'));
-    });
-    raw.listen(0, '127.0.0.1');
-    await once(raw, 'listening');
-    closers.push(async () => raw.close());
-    const port = (raw.address() as { port: number }).port;
+    const port = await answerEveryRequestWith('HTTP/1.1 301 Moved Permanently\r\nlocation: /there\r\ncontent-length: 100\r\n\r\nshort');
     const r = await exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`));
     expect([r.status, r.headers.location, r.body]).toEqual([301, '/there', null]);
   });
 
   it('a 304 or 204 with a Content-Length has an empty body, not a length-mismatch error', async () => {
     for (const status of ['304 Not Modified', '204 No Content']) {
-      const raw = createNetServer((socket) => {
-        socket.once('data', () => socket.end(`HTTP/1.1 ${status}\r\ncontent-length: 1234\r\n\r\n`));
-      });
-      raw.listen(0, '127.0.0.1');
-      await once(raw, 'listening');
-      closers.push(async () => raw.close());
-      const port = (raw.address() as { port: number }).port;
+      const port = await answerEveryRequestWith(`HTTP/1.1 ${status}\r\ncontent-length: 1234\r\n\r\n`);
       const r = await exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`));
       expect(r.status).toBe(Number(status.slice(0, 3)));
       expect(r.body?.body.length).toBe(0);
@@ -100,13 +93,7 @@ describe('exchangeCapped', () => {
   });
 
   it('a 200 whose body is shorter than its Content-Length is an error', async () => {
-    const raw = createNetServer((socket) => {
-      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort'));
-    });
-    raw.listen(0, '127.0.0.1');
-    await once(raw, 'listening');
-    closers.push(async () => raw.close());
-    const port = (raw.address() as { port: number }).port;
+    const port = await answerEveryRequestWith('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort');
     await expect(exchangeCapped(agent(), null, requestFor(`http://127.0.0.1:${port}/`))).rejects.toBeInstanceOf(Error);
   });
 
