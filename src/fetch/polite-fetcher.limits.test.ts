@@ -87,15 +87,16 @@ async function probeMemory(url: string, cap: number, label: string, v8Flags: str
  *   < 1.25× (the bar is 2×; measured 1.04× for the 50 MB page and 1.09× for the endless body);
  * - RSS: measured twice. With Node's defaults the first large download in a process also pays
  *   V8's one-time tier-up of undici's llhttp WebAssembly parser (TurboFan compiling it in the
- *   background: +3–11 MiB of compiler memory, once per process, whatever the cap), so that run is
- *   held to 2× cap + 16 MiB. With `--no-liftoff` the parser is compiled up front, before the
- *   measurement starts, and the fetch itself must grow RSS by under 2× the cap (measured ≈ 1.0×).
+ *   background: +3–27 MiB of compiler memory, once per process, whatever the cap or the response),
+ *   so that run is only held to not growing with the 50 MB / endless response (< 2× cap + 32 MiB).
+ *   With `--no-liftoff` the parser is compiled up front, before the measurement starts, and the
+ *   fetch itself must grow RSS by under 2× the cap (measured 0.97–1.02×).
  */
 function expectUnderTwiceCap(result: ProbeResult, steadyState: ProbeResult): void {
   const { cap } = result;
   expect(result.peak.arrayBuffers).toBeLessThan(1.25 * cap);
   expect(result.retained.arrayBuffers).toBeLessThan(1.25 * cap);
-  expect(result.peak.rss).toBeLessThan(2 * cap + 16 * MiB);
+  expect(result.peak.rss).toBeLessThan(2 * cap + 32 * MiB);
   expect(steadyState.peak.arrayBuffers).toBeLessThan(1.25 * cap);
   expect(steadyState.peak.rss).toBeLessThan(2 * cap);
 }
