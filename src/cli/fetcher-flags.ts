@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { PageFetcher } from '../app/ports.js';
-import { PoliteFetcher } from '../fetch/polite-fetcher.js';
+import { FETCHER_DEFAULTS, PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { CliExit, EXIT } from './cli-io.js';
 import type { LinkwrightConfig } from './config.js';
 
@@ -27,9 +27,14 @@ function delayMs(value: string): number {
 export const fetcherOptions = {
   allowPrivate: () =>
     new Option('--allow-private', 'allow fetching loopback/private addresses (your own test servers; off by default to block SSRF)'),
-  delay: () => new Option('--delay <ms>', `minimum gap between two requests to one host (default 1000; medium.com 2000)`).argParser(delayMs),
+  delay: () =>
+    new Option('--delay <ms>', `minimum gap between two requests to one host (default 1000; medium.com 2000)`).argParser(delayMs),
   ignoreRobots: () => new Option('--ignore-robots', 'do not read robots.txt (only for your own servers; needs --allow-private)').hideHelp(),
 };
+
+function atLeast(overrides: Readonly<Record<string, number>>, floorMs: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(overrides).map(([host, ms]) => [host, Math.max(ms, floorMs)]));
+}
 
 export function createFetcher(flags: FetcherFlags, config: LinkwrightConfig): PageFetcher {
   if (flags.delay !== undefined && flags.delay < MIN_PUBLIC_DELAY_MS && !flags.allowPrivate) {
@@ -40,7 +45,10 @@ export function createFetcher(flags: FetcherFlags, config: LinkwrightConfig): Pa
   }
   return new PoliteFetcher({
     allowPrivate: flags.allowPrivate ?? false,
-    ...(flags.delay !== undefined ? { perHostDelayMs: flags.delay, hostDelayOverrides: {} } : {}),
+    // --delay sets the gap for every host, but never lowers a stricter default (medium.com ≥ 2 s, DESIGN §5).
+    ...(flags.delay !== undefined
+      ? { perHostDelayMs: flags.delay, hostDelayOverrides: atLeast(FETCHER_DEFAULTS.hostDelayOverrides, flags.delay) }
+      : {}),
     ...(flags.ignoreRobots ? { respectRobots: false } : {}),
     ...(config.userAgent ? { userAgent: config.userAgent } : {}),
   });

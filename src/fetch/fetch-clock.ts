@@ -9,7 +9,10 @@ export interface FetchClock extends Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Wall-clock implementation backed by Date.now and setTimeout. */
+/** setTimeout's longest delay (a signed 32-bit ms count); longer ones fire after 1 ms with a warning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Wall-clock implementation backed by Date.now and setTimeout (long sleeps in ≤ 24.8-day steps). */
 export const systemFetchClock: FetchClock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -22,14 +25,22 @@ export const systemFetchClock: FetchClock = {
         resolve();
         return;
       }
+      const endAt = Date.now() + ms;
+      let timer: ReturnType<typeof setTimeout>;
       const onAbort = (): void => {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
+      const step = (): void => {
+        const left = endAt - Date.now();
+        if (left <= 0) {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+          return;
+        }
+        timer = setTimeout(step, Math.min(left, MAX_TIMER_MS));
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
+      timer = setTimeout(step, Math.min(ms, MAX_TIMER_MS));
     }),
 };

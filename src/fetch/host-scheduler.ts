@@ -19,6 +19,13 @@ export interface HostPace {
   inFlight: number;
 }
 
+export interface HoldLimits {
+  /** Longest Retry-After/backoff hold a queued request sleeps through. */
+  maxHoldMs: number;
+  /** The error a request rejects with when the host is held for longer. */
+  holdTooLong: (waitMs: number) => Error;
+}
+
 interface HostEntry {
   queue: PQueue;
   pace: HostPace;
@@ -73,16 +80,28 @@ export class HostScheduler {
    * and the politeness wait has passed. `signal` aborts the wait: the returned promise rejects at
    * once, but the queue slot is released only when a task that had already started has really
    * finished (the caller tears its request down), so an abort never lets two requests overlap.
+   *
+   * The wait is re-checked after every sleep, so a hold set while this request waited (Retry-After,
+   * backoff) still applies; a task that sets a hold must set it before it returns, i.e. inside its
+   * turn, for the next queued request to see it. With `limits`, a hold longer than `maxHoldMs`
+   * rejects with `holdTooLong(waitMs)` instead of sleeping through it.
    */
-  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal, limits?: HoldLimits): Promise<T> {
     if (this.closing.signal.aborted) return Promise.reject(this.closing.signal.reason);
     const e = this.entry(host);
     const combined = signal === undefined ? this.closing.signal : AbortSignal.any([signal, this.closing.signal]);
     const queued = e.queue.add(async () => {
       combined.throwIfAborted(); // aborted while queued: give the turn away without a request
-      const wait = this.waitEstimate(host);
-      if (wait > 0) await this.clock.sleep(wait, combined);
-      combined.throwIfAborted();
+      for (;;) {
+        const wait = this.waitEstimate(host);
+        if (wait <= 0) break;
+        const heldMs = e.pace.notBeforeMs - this.clock.now();
+        if (limits !== undefined && heldMs > limits.maxHoldMs) throw limits.holdTooLong(heldMs);
+        const before = this.clock.now();
+        await this.clock.sleep(wait, combined);
+        combined.throwIfAborted();
+        if (this.clock.now() <= before) break; // a clock whose sleep does not move time: do not spin
+      }
       e.pace.inFlight++;
       try {
         return await task();

@@ -288,6 +288,68 @@ describe('challenges (DESIGN §5): reported, never retried or evaded', () => {
     const snap = await fetcher().fetch(`${s.origin}/`);
     expect(snap.challenge).toBe(true);
   });
+
+  it('leaves a host alone for the Retry-After of its challenge before the next request', async () => {
+    let challenged = false;
+    const s = await server((_req, res) => {
+      if (!challenged) {
+        challenged = true;
+        res.writeHead(429, { 'cf-mitigated': 'challenge', 'retry-after': '1' });
+        res.end('');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+    });
+    const f = fetcher();
+    expect((await f.fetch(`${s.origin}/a`)).challenge).toBe(true);
+    expect((await f.fetch(`${s.origin}/b`)).status).toBe(200);
+    expect(serverGaps(s)[0]).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe('holds reach requests already queued for the host', () => {
+  it('a Retry-After answer holds back the requests waiting behind it, not only its own retry', async () => {
+    let busy = true;
+    const s = await server((req, res) => {
+      if (req.url === '/a' && busy) {
+        busy = false;
+        res.writeHead(503, { 'retry-after': '1' });
+        res.end('busy');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+    });
+    const f = fetcher({ perHostDelayMs: 50 });
+    const results = await Promise.all(['/a', '/b', '/c'].map((path) => f.fetch(`${s.origin}${path}`)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const sorted = [...s.requests].sort((x, y) => x.startedAt - y.startedAt);
+    expect(sorted[0]?.path).toBe('/a');
+    // Whoever came next waited for the Retry-After measured from the 503, not just the 50 ms delay.
+    expect((sorted[1]?.startedAt ?? 0) - (sorted[0]?.endedAt ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('a hold longer than maxRetryAfterMs fails the queued requests at once instead of sleeping through it', async () => {
+    let busy = true;
+    const s = await server((_req, res) => {
+      if (busy) {
+        busy = false;
+        res.writeHead(503, { 'retry-after': '3' });
+        res.end('busy');
+        return;
+      }
+      res.writeHead(200);
+      res.end('ok');
+    });
+    const f = fetcher({ perHostDelayMs: 50, maxRetryAfterMs: 500 });
+    const started = Date.now();
+    const errors = await Promise.all(['/a', '/b', '/c'].map((path) => errorOf(f.fetch(`${s.origin}${path}`))));
+    expect(errors.map((e) => e.code)).toEqual(['FETCH_HTTP_RETRYABLE', 'FETCH_HTTP_RETRYABLE', 'FETCH_HTTP_RETRYABLE']);
+    expect(errors.every((e) => (e.retryAfterMs ?? 0) > 2_000)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(s.requests).toHaveLength(1);
+  });
 });
 
 describe('conditional GET', () => {
@@ -318,7 +380,7 @@ describe('conditional GET', () => {
     expect(s.requests[0]?.headers['if-none-match']).toBeUndefined();
   });
 
-  it('takes a 304 that carries the representation\'s Content-Length (RFC 9110 §8.6) as not modified', async () => {
+  it("takes a 304 that carries the representation's Content-Length (RFC 9110 §8.6) as not modified", async () => {
     const s = await server((_req, res) => {
       // Node's http server would drop the length on a 304; write it by hand like nginx and Apache do.
       res.socket?.end('HTTP/1.1 304 Not Modified\r\netag: "v1"\r\ncontent-length: 1234\r\n\r\n');

@@ -167,6 +167,17 @@ interface RawResponse {
   attempts: number;
 }
 
+type AttemptVerdict = { kind: 'response'; response: RawResponse } | { kind: 'retry' };
+
+/**
+ * The politeness key of a URL's host: lower case, without a trailing dot ("medium.com." is
+ * medium.com — same server, same queue, same delay).
+ */
+function hostKey(url: URL): string {
+  const h = url.hostname.toLowerCase();
+  return h.length > 1 && h.endsWith('.') ? h.slice(0, -1) : h;
+}
+
 interface FollowOptions {
   maxRedirects: number;
   caps: BodyCaps;
@@ -298,7 +309,8 @@ export class PoliteFetcher {
 
   /** Configured delay for a host: exact override, then `*.suffix` override, then the default. */
   configuredDelayFor(host: string): number {
-    const h = host.toLowerCase();
+    const lower = host.toLowerCase();
+    const h = lower.length > 1 && lower.endsWith('.') ? lower.slice(0, -1) : lower;
     const exact = this.hostDelayOverrides[h];
     if (exact !== undefined) return exact;
     let best: number | undefined;
@@ -314,7 +326,8 @@ export class PoliteFetcher {
 
   /** Effective delay now in force for a host (configured delay or robots Crawl-delay, whichever is longer). */
   effectiveDelayFor(host: string): number {
-    return this.scheduler.delayFor(host.toLowerCase());
+    const h = host.toLowerCase();
+    return this.scheduler.delayFor(h.length > 1 && h.endsWith('.') ? h.slice(0, -1) : h);
   }
 
   async fetch(input: FetchRequest | string): Promise<FetchSnapshot> {
@@ -433,7 +446,7 @@ export class PoliteFetcher {
 
   private async robotsGate(url: URL): Promise<void> {
     const verdict = await this.robots.check(url);
-    const host = url.hostname;
+    const host = hostKey(url);
     if (verdict.entry.mode === 'disallow-all') {
       throw new LinkwrightError(
         'ROBOTS_UNREACHABLE',
@@ -469,47 +482,69 @@ export class PoliteFetcher {
   }
 
   private async requestWithRetries(url: URL, opts: FollowOptions, budget: Budget): Promise<RawResponse> {
-    const host = url.hostname;
+    const host = hostKey(url);
+    const holdTooLong = (heldMs: number): LinkwrightError =>
+      new LinkwrightError('FETCH_HTTP_RETRYABLE', `${host} asked us to wait ${Math.ceil(heldMs / 1000)} s`, {
+        url: url.href,
+        retryAfterMs: heldMs,
+      });
+    const limits = { maxHoldMs: this.maxRetryAfterMs, holdTooLong };
     for (let attempt = 1; ; attempt++) {
+      // Fail fast without queueing; the scheduler checks again when the turn comes.
       const heldMs = this.scheduler.pace(host).notBeforeMs - this.clock.now();
-      if (heldMs > this.maxRetryAfterMs) {
-        throw new LinkwrightError('FETCH_HTTP_RETRYABLE', `${host} asked us to wait ${Math.ceil(heldMs / 1000)} s`, {
-          url: url.href,
-          retryAfterMs: heldMs,
-        });
-      }
-      let response: RawResponse;
+      if (heldMs > this.maxRetryAfterMs) throw holdTooLong(heldMs);
+      let verdict: AttemptVerdict;
       try {
-        response = await this.scheduler.run(host, () => this.exchange(url, opts, budget), opts.signal);
+        // The verdict — and any hold it sets — is decided inside the host's turn, before the next
+        // queued request to the host computes its wait (a hold set afterwards came too late for it).
+        verdict = await this.scheduler.run(host, () => this.attempt(url, opts, budget, attempt), opts.signal, limits);
       } catch (error) {
-        const mapped = this.mapError(error, url, opts.signal);
-        const retryable = mapped instanceof LinkwrightError && mapped.code === 'FETCH_NETWORK' && !this.closed;
-        if (!retryable || attempt >= opts.maxAttempts) throw mapped;
-        this.scheduler.holdUntil(host, this.clock.now() + this.backoff(attempt));
-        continue;
+        throw this.mapError(error, url, opts.signal);
       }
-      response.attempts = attempt;
-      if (!RETRYABLE_STATUSES.has(response.status)) return response;
-      // A challenge is an answer, not a hiccup: returned at once, never hammered (no evasion).
-      if (CHALLENGE_STATUSES.has(response.status)) {
-        const text = decodeBody(response.body, first(response.headers['content-type']) ?? null).text;
-        if (detectChallenge(response.status, response.headers, text)) return response;
-      } else if (detectChallenge(response.status, response.headers, '')) {
-        return response;
-      }
-      const now = this.clock.now();
-      const retryAfter = parseRetryAfter(first(response.headers['retry-after']), now);
-      // Honour Retry-After for every request to this host, not only this one.
-      if (retryAfter !== null) this.scheduler.holdUntil(host, now + retryAfter);
-      if (attempt >= opts.maxAttempts || (retryAfter !== null && retryAfter > this.maxRetryAfterMs)) {
-        throw new LinkwrightError('FETCH_HTTP_RETRYABLE', `HTTP ${response.status} after ${attempt} attempt(s)`, {
-          url: url.href,
-          ...(retryAfter === null ? {} : { retryAfterMs: retryAfter }),
-          details: { status: response.status, attempts: attempt },
-        });
-      }
-      if (retryAfter === null) this.scheduler.holdUntil(host, now + this.backoff(attempt));
+      if (verdict.kind === 'response') return verdict.response;
     }
+  }
+
+  /**
+   * One attempt inside the host's turn: the exchange, then what it means — a response to return, an
+   * error to throw, or a retry — with Retry-After / backoff holds set before the turn ends.
+   */
+  private async attempt(url: URL, opts: FollowOptions, budget: Budget, attempt: number): Promise<AttemptVerdict> {
+    const host = hostKey(url);
+    let response: RawResponse;
+    try {
+      response = await this.exchange(url, opts, budget);
+    } catch (error) {
+      const mapped = this.mapError(error, url, opts.signal);
+      const retryable = mapped instanceof LinkwrightError && mapped.code === 'FETCH_NETWORK' && !this.closed;
+      if (!retryable || attempt >= opts.maxAttempts) throw mapped;
+      this.scheduler.holdUntil(host, this.clock.now() + this.backoff(attempt));
+      return { kind: 'retry' };
+    }
+    response.attempts = attempt;
+    if (!RETRYABLE_STATUSES.has(response.status)) return { kind: 'response', response };
+    const now = this.clock.now();
+    const retryAfter = parseRetryAfter(first(response.headers['retry-after']), now);
+    // A challenge is an answer, not a hiccup: returned at once, never hammered (no evasion) — and the
+    // host is left alone for its Retry-After, or at least a backoff, before anyone asks it again.
+    const challenged = CHALLENGE_STATUSES.has(response.status)
+      ? detectChallenge(response.status, response.headers, decodeBody(response.body, first(response.headers['content-type']) ?? null).text)
+      : detectChallenge(response.status, response.headers, '');
+    if (challenged) {
+      this.scheduler.holdUntil(host, now + (retryAfter ?? this.backoff(attempt)));
+      return { kind: 'response', response };
+    }
+    // Honour Retry-After for every request to this host, not only this one.
+    if (retryAfter !== null) this.scheduler.holdUntil(host, now + retryAfter);
+    if (attempt >= opts.maxAttempts || (retryAfter !== null && retryAfter > this.maxRetryAfterMs)) {
+      throw new LinkwrightError('FETCH_HTTP_RETRYABLE', `HTTP ${response.status} after ${attempt} attempt(s)`, {
+        url: url.href,
+        ...(retryAfter === null ? {} : { retryAfterMs: retryAfter }),
+        details: { status: response.status, attempts: attempt },
+      });
+    }
+    if (retryAfter === null) this.scheduler.holdUntil(host, now + this.backoff(attempt));
+    return { kind: 'retry' };
   }
 
   /** One HTTP exchange (headers + capped body) under the remaining deadline budget. */
