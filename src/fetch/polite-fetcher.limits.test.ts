@@ -353,6 +353,32 @@ describe('R3 decompression bombs (cap enforced while streaming)', () => {
 });
 
 describe('R4 redirects', () => {
+  it('reads a UTF-8 Location as UTF-8 and keeps the fragment when the Location has none', async () => {
+    const s = await server((req, res) => {
+      if (req.url === '/start') {
+        // Raw UTF-8 bytes on the wire, as many servers send them (Node writes header strings as latin1).
+        res.writeHead(302, { location: Buffer.from('/café', 'utf8').toString('latin1') });
+        res.end();
+        return;
+      }
+      if (req.url === '/frag') {
+        res.writeHead(301, { location: '/target' });
+        res.end();
+        return;
+      }
+      res.writeHead(req.url === '/caf%C3%A9' || req.url === '/target' ? 200 : 404, { 'content-type': 'text/plain' });
+      res.end(req.url);
+    });
+    const f = fetcher();
+    const cafe = await f.fetch(`${s.origin}/start`);
+    expect(cafe.status).toBe(200);
+    expect(cafe.finalUrl).toBe(`${s.origin}/caf%C3%A9`);
+    expect(cafe.redirects[0]?.location).toBe('/café');
+    const frag = await f.fetch(`${s.origin}/frag#section-2`);
+    expect(frag.finalUrl).toBe(`${s.origin}/target#section-2`);
+    expect(s.requests.map((r) => r.path)).not.toContain('/frag#section-2'); // fragments are never sent
+  });
+
   it('a loop A→B→A stops with REDIRECT_LIMIT', async () => {
     const s = await server((req, res) => {
       res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' });

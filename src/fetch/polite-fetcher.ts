@@ -167,6 +167,28 @@ interface RawResponse {
   attempts: number;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * undici hands header values over as latin1 strings (one char per byte). A Location with raw UTF-8
+ * bytes (common: `Location: /café`) is read as UTF-8 when it is valid UTF-8, as browsers and
+ * undici's own fetch do; otherwise it stays as it came.
+ */
+function headerValueAsUtf8(value: string): string {
+  let high = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0xff) return value; // not a byte string
+    if (c >= 0x80) high = true;
+  }
+  if (!high) return value;
+  try {
+    return strictUtf8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
+}
+
 type AttemptVerdict = { kind: 'response'; response: RawResponse } | { kind: 'retry' };
 
 /**
@@ -410,8 +432,9 @@ export class PoliteFetcher {
       assertHostLiteralAllowed(this.policy, url.hostname);
       if (opts.checkRobots) await this.robotsGate(url);
       const response = await this.requestWithRetries(url, opts, budget);
-      const location = first(response.headers.location);
-      if (!REDIRECT_STATUSES.has(response.status) || location === undefined) return { response, redirects };
+      const rawLocation = first(response.headers.location);
+      if (!REDIRECT_STATUSES.has(response.status) || rawLocation === undefined) return { response, redirects };
+      const location = headerValueAsUtf8(rawLocation);
       redirects.push({ url: url.href, status: response.status, location });
       const next = parseUrl(location, url);
       if (next === null) {
@@ -440,6 +463,8 @@ export class PoliteFetcher {
         });
       }
       visited.add(target);
+      // A Location without a fragment keeps the request's (RFC 9110 §10.2.2).
+      if (next.hash === '' && url.hash !== '') next.hash = url.hash;
       url = next;
     }
   }
