@@ -308,6 +308,28 @@ describe('challenges (DESIGN §5): reported, never retried or evaded', () => {
   });
 });
 
+describe('the robots.txt wait belongs to the fetch', () => {
+  it("counts against the total deadline and gives way to the caller's abort at once", async () => {
+    const s = await server(async (req, res) => {
+      await sleep(450);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(req.url === '/robots.txt' ? 'User-agent: *\nAllow: /\n' : 'page');
+    });
+    // 450 ms for robots.txt + 450 ms for the page > the 700 ms deadline, though each fits alone.
+    const started = Date.now();
+    const timedOut = await errorOf(fetcher({ respectRobots: true, totalDeadlineMs: 700 }).fetch(`${s.origin}/page`));
+    expect(timedOut.code).toBe('FETCH_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(850);
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    setTimeout(() => controller.abort(reason), 100);
+    const abortedAt = Date.now();
+    await expect(fetcher({ respectRobots: true }).fetch({ url: `${s.origin}/page`, signal: controller.signal })).rejects.toBe(reason);
+    expect(Date.now() - abortedAt).toBeLessThan(800);
+    expect(s.requests.filter((r) => r.path === '/page')).toHaveLength(1); // only the timed-out fetch's
+  });
+});
+
 describe('holds reach requests already queued for the host', () => {
   it('a Retry-After answer holds back the requests waiting behind it, not only its own retry', async () => {
     let busy = true;

@@ -12,8 +12,8 @@
  * - a body cap with the prefix kept, a decompressed-size cap enforced while streaming; a capped
  *   plain body costs ≈ 1× the cap (sockets read into reused buffers, each chunk copied once into
  *   the kept buffer inside undici's data callback: socket-read-buffers.ts, capped-exchange.ts);
- * - a total deadline per fetch (30 s) covering headers and body of every hop and attempt — the
- *   network time of the fetch; time spent waiting for the host's politeness turn or a Retry-After
+ * - a total deadline per fetch (30 s) covering headers and body of every hop and attempt, and the
+ *   wait for each hop's robots.txt — the network time of the fetch; time spent waiting for the host's politeness turn or a Retry-After
  *   is not counted (a queue of 20 URLs at 2 s each must not time out), the caller's AbortSignal
  *   bounds that;
  * - at most 3 attempts, only for retryable failures, with full-jitter backoff and Retry-After;
@@ -165,6 +165,38 @@ interface RawResponse {
   body: Buffer;
   truncated: boolean;
   attempts: number;
+}
+
+/**
+ * Waits for a shared promise on behalf of one caller: rejects with the signal's reason when it
+ * aborts and with `timeout()` after `ms`, without cancelling the shared work for other waiters.
+ */
+function raceWaiter<T>(shared: Promise<T>, signal: AbortSignal | undefined, ms: number, timeout: () => Error): Promise<T> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.reject(timeout());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(timeout());
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -430,7 +462,7 @@ export class PoliteFetcher {
     for (;;) {
       // IP literals are refused before anything else — no robots.txt request to a blocked address.
       assertHostLiteralAllowed(this.policy, url.hostname);
-      if (opts.checkRobots) await this.robotsGate(url);
+      if (opts.checkRobots) await this.robotsGate(url, opts.signal, budget);
       const response = await this.requestWithRetries(url, opts, budget);
       const rawLocation = first(response.headers.location);
       if (!REDIRECT_STATUSES.has(response.status) || rawLocation === undefined) return { response, redirects };
@@ -469,8 +501,32 @@ export class PoliteFetcher {
     }
   }
 
-  private async robotsGate(url: URL): Promise<void> {
-    const verdict = await this.robots.check(url);
+  /**
+   * robots.txt verdict for a hop. The robots.txt request is shared by every fetch waiting for the
+   * same origin, so each waiter races it on its own: the caller's signal aborts the wait at once, and
+   * the time waited counts against this fetch's total deadline (FETCH_TIMEOUT when it runs out).
+   */
+  private async robotsGate(url: URL, signal: AbortSignal | undefined, budget: Budget): Promise<void> {
+    const started = performance.now();
+    let verdict: Awaited<ReturnType<RobotsCache['check']>>;
+    try {
+      verdict = await raceWaiter(
+        this.robots.check(url),
+        signal,
+        budget.remainingMs,
+        () =>
+          new LinkwrightError(
+            'FETCH_TIMEOUT',
+            `no complete response within ${this.totalDeadlineMs} ms (waiting for robots.txt of ${url.origin})`,
+            {
+              url: url.href,
+              details: { totalDeadlineMs: this.totalDeadlineMs },
+            },
+          ),
+      );
+    } finally {
+      budget.remainingMs -= performance.now() - started;
+    }
     const host = hostKey(url);
     if (verdict.entry.mode === 'disallow-all') {
       throw new LinkwrightError(
