@@ -102,3 +102,32 @@ describe('HostScheduler (fake clock)', () => {
     await first;
   });
 });
+
+describe('HostScheduler memory', () => {
+  it('forgets idle hosts whose wait is over, keeps busy and held ones', async () => {
+    const clock = new FakeClock(0);
+    const s = new HostScheduler(clock, () => 1_000);
+    for (let i = 0; i < 500; i++) await s.run(`h${i}.test`, async () => undefined);
+    s.holdUntil('held.test', 60_000);
+    let release = (): void => {};
+    const busy = s.run('busy.test', () => new Promise<void>((resolve) => (release = resolve)));
+    await Promise.resolve();
+    clock.advance(5_000); // every finished host's 1 s delay is over
+    s.sweep();
+    expect(s.size).toBe(2);
+    expect(s.pace('held.test').notBeforeMs).toBe(60_000);
+    release();
+    await busy;
+    // A forgotten host behaves like one whose wait is over: no wait.
+    const before = clock.sleeps.length;
+    await s.run('h1.test', async () => undefined);
+    expect(clock.sleeps.length).toBe(before);
+  });
+
+  it('sweeps by itself as new hosts keep coming', async () => {
+    const clock = new FakeClock(0);
+    const s = new HostScheduler(clock, () => 0);
+    for (let i = 0; i < 5_000; i++) await s.run(`h${i}.test`, async () => undefined);
+    expect(s.size).toBeLessThanOrEqual(1_001);
+  });
+});

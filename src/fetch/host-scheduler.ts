@@ -31,8 +31,16 @@ interface HostEntry {
   pace: HostPace;
 }
 
+/**
+ * Hosts are forgotten once idle with their wait fully over (a new entry then behaves the same: no
+ * wait), checked every SWEEP_EVERY new hosts so a long crawl over many hosts stays bounded
+ * (measured before: ≈ 950 B per host, 95 MB for 100k hosts, never released).
+ */
+const SWEEP_EVERY = 1_000;
+
 export class HostScheduler {
   private readonly hosts = new Map<string, HostEntry>();
+  private newSinceSweep = 0;
   private readonly closing = new AbortController();
 
   constructor(
@@ -43,10 +51,26 @@ export class HostScheduler {
   private entry(host: string): HostEntry {
     let e = this.hosts.get(host);
     if (e === undefined) {
+      if (++this.newSinceSweep >= SWEEP_EVERY) this.sweep();
       e = { queue: new PQueue({ concurrency: 1 }), pace: { lastEndMs: null, notBeforeMs: 0, crawlDelayMs: 0, inFlight: 0 } };
       this.hosts.set(host, e);
     }
     return e;
+  }
+
+  /** Hosts tracked now. */
+  get size(): number {
+    return this.hosts.size;
+  }
+
+  /** Drops hosts with nothing queued or running whose politeness wait and hold are over. */
+  sweep(): void {
+    this.newSinceSweep = 0;
+    const now = this.clock.now();
+    for (const [host, e] of this.hosts) {
+      const idle = e.queue.size === 0 && e.queue.pending === 0 && e.pace.inFlight === 0;
+      if (idle && this.waitEstimate(host) === 0 && e.pace.notBeforeMs <= now) this.hosts.delete(host);
+    }
   }
 
   /** Effective gap between two requests to `host`: max(configured delay, Crawl-delay). */

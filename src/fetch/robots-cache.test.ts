@@ -317,3 +317,45 @@ describe('RobotsCache policy (unit, fake fetcher and clock)', () => {
     expect(cache.peek('https://example.com')?.expiresAt).toBe(clock.now() + 1_000);
   });
 });
+
+describe('RobotsCache bounds (memory over long crawls)', () => {
+  it('evicts the least recently used origins past the body-byte and origin bounds, and refetches them', async () => {
+    const clock = new FakeClock(0);
+    const calls: string[] = [];
+    const body = new TextEncoder().encode(`User-agent: *\n${'Disallow: /private/\n'.repeat(5_000)}`); // ≈ 100 KiB
+    const cache = new RobotsCache({
+      fetchRobots: async (url) => {
+        calls.push(url);
+        return { kind: 'response', status: 200, body, finalUrl: url };
+      },
+      parse: parseRobots,
+      clock,
+      productToken: 'Linkwright',
+      maxBodyBytes: 1024 * 1024, // room for about 10 such files
+      maxOrigins: 50,
+    });
+    const url = (i: number): URL => new URL(`https://site${i}.test/page`);
+    await cache.check(url(0));
+    for (let i = 1; i < 30; i++) {
+      await cache.check(url(i));
+      await cache.check(url(0)); // keep site0 in use
+    }
+    expect(cache.size).toBeLessThanOrEqual(11);
+    expect(cache.peek('https://site0.test')).toBeDefined(); // recently used, kept
+    expect(cache.peek('https://site29.test')).toBeDefined(); // just decided, kept
+    expect(cache.peek('https://site1.test')).toBeUndefined(); // oldest, evicted
+    expect(calls.filter((c) => c.startsWith('https://site0.test'))).toHaveLength(1);
+    expect((await cache.check(new URL('https://site1.test/private/x'))).allowed).toBe(false); // fetched again
+    expect(calls.filter((c) => c.startsWith('https://site1.test'))).toHaveLength(2);
+
+    const small = new RobotsCache({
+      fetchRobots: async () => ({ kind: 'response', status: 404, body: new Uint8Array(0), finalUrl: '' }),
+      parse: parseRobots,
+      clock,
+      productToken: 'Linkwright',
+      maxOrigins: 5,
+    });
+    for (let i = 0; i < 20; i++) await small.check(url(i));
+    expect(small.size).toBe(5);
+  });
+});

@@ -75,6 +75,17 @@ export const ROBOTS_ERROR_RETRY_MS = 60 * 60 * 1000;
 export const ROBOTS_UNREACHABLE_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 /** RFC 9309 §2.3.1.2: follow at least five consecutive redirects. */
 export const ROBOTS_MAX_REDIRECTS = 5;
+/**
+ * Bounds of the in-memory cache (least recently used origins go first). A parsed robots.txt costs
+ * several times its size in rules (measured ≈ 6×: 607 KiB for a 100 KiB file), and a crawl of many
+ * hosts — or hosts serving 500 KiB files — must not grow without end: 16 MiB of robots.txt bodies
+ * (≈ 100 MB parsed at worst; typical 1–5 KiB files fit thousands of origins) and 20,000 origins.
+ * An evicted origin is simply fetched again when next needed.
+ */
+export const ROBOTS_CACHE_MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const ROBOTS_CACHE_MAX_ORIGINS = 20_000;
+/** Bookkeeping charged per entry on top of its body, so bodiless entries count too. */
+const ENTRY_OVERHEAD_BYTES = 1024;
 
 export interface RobotsCacheOptions {
   fetchRobots: RobotsFetcher;
@@ -85,11 +96,18 @@ export interface RobotsCacheOptions {
   ttlMs?: number;
   errorRetryMs?: number;
   unreachableGraceMs?: number;
+  /** Cache bounds (defaults ROBOTS_CACHE_MAX_BODY_BYTES / ROBOTS_CACHE_MAX_ORIGINS). */
+  maxBodyBytes?: number;
+  maxOrigins?: number;
   log?: (event: RobotsLogEvent) => void;
 }
 
 export class RobotsCache {
+  /** In least-recently-used order (a hit moves its origin to the end). */
   private readonly entries = new Map<string, RobotsEntry>();
+  /** Bytes charged per origin: the body behind its last good copy plus ENTRY_OVERHEAD_BYTES. */
+  private readonly charged = new Map<string, number>();
+  private chargedTotal = 0;
   private readonly inflight = new Map<string, Promise<RobotsEntry>>();
   private readonly ttlMs: number;
   private readonly errorRetryMs: number;
@@ -99,6 +117,11 @@ export class RobotsCache {
     this.ttlMs = options.ttlMs ?? ROBOTS_CACHE_TTL_MS;
     this.errorRetryMs = options.errorRetryMs ?? ROBOTS_ERROR_RETRY_MS;
     this.graceMs = options.unreachableGraceMs ?? ROBOTS_UNREACHABLE_GRACE_MS;
+  }
+
+  /** Origins held in the cache now. */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** The cached entry for an origin (no fetch), for inspection. */
@@ -124,7 +147,11 @@ export class RobotsCache {
 
   private async entryFor(origin: string): Promise<RobotsEntry> {
     const cached = this.entries.get(origin);
-    if (cached !== undefined && this.options.clock.now() < cached.expiresAt) return cached;
+    if (cached !== undefined && this.options.clock.now() < cached.expiresAt) {
+      this.entries.delete(origin); // most recently used goes last
+      this.entries.set(origin, cached);
+      return cached;
+    }
     let pending = this.inflight.get(origin);
     if (pending === undefined) {
       pending = this.refresh(origin, cached).finally(() => this.inflight.delete(origin));
@@ -139,8 +166,10 @@ export class RobotsCache {
     const lastGood = previous?.lastGood ?? null;
     const base = { origin, decidedAt: now, lastGood, unreachableSince: null as number | null };
     let entry: RobotsEntry;
+    let lastGoodBytes = Math.max(0, (this.charged.get(origin) ?? ENTRY_OVERHEAD_BYTES) - ENTRY_OVERHEAD_BYTES);
     if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
       const rules = this.options.parse(outcome.body, outcome.finalUrl);
+      lastGoodBytes = outcome.body.length;
       entry = {
         ...base,
         mode: 'rules',
@@ -190,8 +219,24 @@ export class RobotsCache {
         entry = { ...failed, mode: 'disallow-all', reason: 'unreachable', rules: null };
       }
     }
-    this.entries.set(origin, entry);
+    this.store(origin, entry, lastGoodBytes + ENTRY_OVERHEAD_BYTES);
     return entry;
+  }
+
+  private store(origin: string, entry: RobotsEntry, bytes: number): void {
+    this.chargedTotal += bytes - (this.charged.get(origin) ?? 0);
+    this.charged.set(origin, bytes);
+    this.entries.delete(origin);
+    this.entries.set(origin, entry);
+    const maxBytes = this.options.maxBodyBytes ?? ROBOTS_CACHE_MAX_BODY_BYTES;
+    const maxOrigins = this.options.maxOrigins ?? ROBOTS_CACHE_MAX_ORIGINS;
+    for (const oldest of this.entries.keys()) {
+      if (this.chargedTotal <= maxBytes && this.entries.size <= maxOrigins) break;
+      if (oldest === origin) break; // never evict the entry just decided
+      this.entries.delete(oldest);
+      this.chargedTotal -= this.charged.get(oldest) ?? 0;
+      this.charged.delete(oldest);
+    }
   }
 }
 
