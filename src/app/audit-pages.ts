@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditHtml } from '../core/audit/audit-html.js';
+import { auditHtml, siteHost } from '../core/audit/audit-html.js';
 import type { PageAudit, TargetCheck } from '../core/audit/audit-types.js';
 import type { Clock } from '../core/clock.js';
 import { decodeBody } from '../core/encoding/decode-body.js';
@@ -15,8 +15,8 @@ import { isLinkwrightError, LinkwrightError } from '../core/errors/linkwright-er
 import { finishRun, markRunItem, runItems, startOrResumeRun } from '../store/audit-runs-repository.js';
 import type { Store } from '../store/open-store.js';
 import { findPage, loadPageAudit, recordPageError, savePageAudit } from '../store/pages-repository.js';
-import { latestSnapshot, type SnapshotInput } from '../store/snapshots-repository.js';
 import { addSites } from '../store/sites-repository.js';
+import { latestSnapshot, type SnapshotInput } from '../store/snapshots-repository.js';
 import { type FetchedPage, type PageFetcher, snapshotOfFetch } from './ports.js';
 
 export type AuditInput = { kind: 'url'; url: string } | { kind: 'file'; path: string; url?: string };
@@ -77,7 +77,12 @@ export async function auditPages(deps: AuditDependencies, request: AuditRequest)
   let pending = request.inputs.map((input, position) => ({ input, position }));
   let resumedSkipped = 0;
   if (save && store) {
-    await addSites(store.db, request.sites, now());
+    // Stored as the host the audit matches with (example.com for "https://www.example.com/").
+    await addSites(
+      store.db,
+      request.sites.map((site) => siteHost(site)).filter((host): host is string => host !== null),
+      now(),
+    );
     const run = await startOrResumeRun(store.db, {
       runKey: runKeyOf(request),
       inputs: request.inputs.map(describeInput),
@@ -120,7 +125,15 @@ export async function auditPages(deps: AuditDependencies, request: AuditRequest)
         if (runId !== null && store) {
           const url = item.input.kind === 'url' ? item.input.url : null;
           const pageId = url ? await recordPageError(store.db, { url, code: failure.code, message: failure.message, now: now() }) : null;
-          await markRunItem(store.db, { runId, position: item.position, state: 'failed', pageId, errorCode: failure.code, errorMessage: failure.message, now: now() });
+          await markRunItem(store.db, {
+            runId,
+            position: item.position,
+            state: 'failed',
+            pageId,
+            errorCode: failure.code,
+            errorMessage: failure.message,
+            now: now(),
+          });
         }
       }
       done++;
@@ -165,6 +178,7 @@ async function auditOne(
       etag: validators.etag,
       lastModified: validators.lastModified,
       now: new Date(deps.clock.now()).toISOString(),
+      linkScope: { allLinks: request.allLinks ?? false, sites: request.sites },
     });
     pageId = saved.pageId;
   }
@@ -173,17 +187,23 @@ async function auditOne(
 
 type LoadedSnapshot = SnapshotInput & { reused: boolean };
 
-async function readSavedPage(input: Extract<AuditInput, { kind: 'file' }>): Promise<{ snapshot: LoadedSnapshot; validators: { etag: null; lastModified: null } }> {
+async function readSavedPage(
+  input: Extract<AuditInput, { kind: 'file' }>,
+): Promise<{ snapshot: LoadedSnapshot; validators: { etag: null; lastModified: null } }> {
   const path = resolve(input.path);
   let body: Buffer;
   let mtime: Date;
   try {
     [body, mtime] = await Promise.all([readFile(path), stat(path).then((s) => s.mtime)]);
   } catch (cause) {
-    throw new LinkwrightError('INPUT_NOT_FOUND', `cannot read ${input.path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, {
-      cause,
-      position: { input: input.path },
-    });
+    throw new LinkwrightError(
+      'INPUT_NOT_FOUND',
+      `cannot read ${input.path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
+      {
+        cause,
+        position: { input: input.path },
+      },
+    );
   }
   const url = input.url ?? pathToFileURL(path).toString();
   return {
@@ -227,7 +247,6 @@ async function fetchLivePage(
     validators: { etag: page.etag, lastModified: page.lastModified },
   };
 }
-
 
 /** `--check-targets`: where does each link land? One fetch per distinct target URL. */
 async function checkTargets(fetcher: PageFetcher, audit: PageAudit): Promise<void> {

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { userSiteMatcher } from '../core/audit/audit-html.js';
 import type { AuditedLink, IndexabilityReason, LinkPlacement, PageAudit } from '../core/audit/audit-types.js';
-import { insertSnapshot, type SnapshotInput } from './snapshots-repository.js';
 import type { Database, LinksTable, PagesTable } from './schema.js';
+import { insertSnapshot, type SnapshotInput } from './snapshots-repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -13,6 +14,12 @@ export interface SavePageAuditInput {
   lastModified?: string | null;
   /** When the audit was made (from the Clock). */
   now: string;
+  /**
+   * Which links the audit looked for: a stored link missing from this audit is marked gone only
+   * when the audit would have reported it — every link with `allLinks`, else links to `sites` (as
+   * `auditHtml` matches them). Without it every stored link of the page is in scope.
+   */
+  linkScope?: { allLinks: boolean; sites: string | readonly string[] };
 }
 
 export interface SavedPage {
@@ -40,6 +47,26 @@ export function linkKeys(links: readonly Pick<AuditedLink, 'href'>[]): string[] 
 export async function savePageAudit(db: Kysely<Database>, input: SavePageAuditInput): Promise<SavedPage> {
   return db.transaction().execute(async (trx) => {
     const { audit, now } = input;
+    if (audit.blocked) {
+      // A bot challenge says nothing about the page: it must not overwrite what a real answer
+      // showed (title, canonical, links — which would all read as gone). The stored audit stays;
+      // the row only notes the block until the next real answer clears it.
+      const good = await trx
+        .selectFrom('pages')
+        .select('id')
+        .where('url', '=', audit.url)
+        .where('blocked', '=', 0)
+        .where('last_snapshot_id', 'is not', null)
+        .executeTakeFirst();
+      if (good !== undefined) {
+        await trx
+          .updateTable('pages')
+          .set({ error_code: 'CHALLENGE_BLOCKED', error_message: 'a bot challenge answered; the last real audit is kept', updated_at: now })
+          .where('id', '=', good.id)
+          .execute();
+        return { pageId: good.id, linksInserted: 0, linksUpdated: 0, linksGone: 0 };
+      }
+    }
     let snapshotId: number | null = null;
     let hash: string | null = null;
     if (input.snapshot) {
@@ -79,7 +106,7 @@ export async function savePageAudit(db: Kysely<Database>, input: SavePageAuditIn
       .executeTakeFirstOrThrow();
     const pageId = page.id;
 
-    const existing = await trx.selectFrom('links').select(['id', 'link_key']).where('page_id', '=', pageId).execute();
+    const existing = await trx.selectFrom('links').select(['id', 'link_key', 'target_host']).where('page_id', '=', pageId).execute();
     const existingKeys = new Set(existing.map((row) => row.link_key));
     const keys = linkKeys(audit.links);
     let inserted = 0;
@@ -96,7 +123,15 @@ export async function savePageAudit(db: Kysely<Database>, input: SavePageAuditIn
         .execute();
     }
     const currentKeys = new Set(keys);
-    const gone = existing.filter((row) => !currentKeys.has(row.link_key)).map((row) => row.id);
+    const scope = input.linkScope;
+    const isUserHost =
+      scope === undefined || scope.allLinks ? null : userSiteMatcher([...(typeof scope.sites === 'string' ? [scope.sites] : scope.sites)]);
+    const inScope = (host: string | null): boolean => isUserHost === null || (host !== null && isUserHost(host));
+    // A list cut short by the outlink cap says nothing about the links after the cut.
+    const gone =
+      audit.linksTruncated === true
+        ? []
+        : existing.filter((row) => !currentKeys.has(row.link_key) && inScope(row.target_host)).map((row) => row.id);
     if (gone.length > 0) {
       await trx.updateTable('links').set({ present: 0 }).where('id', 'in', gone).where('present', '=', 1).execute();
     }
@@ -126,10 +161,7 @@ function linkRow(link: AuditedLink, now: string) {
 }
 
 /** Records that a URL could not be audited, without touching what an earlier audit stored about it. */
-export async function recordPageError(
-  db: Db,
-  input: { url: string; code: string; message: string; now: string },
-): Promise<number> {
+export async function recordPageError(db: Db, input: { url: string; code: string; message: string; now: string }): Promise<number> {
   const row = await db
     .insertInto('pages')
     .values({

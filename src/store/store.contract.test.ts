@@ -59,7 +59,10 @@ it('link keys count repeated hrefs', () => {
 describeEachDialect('store contract', (ctx) => {
   it('saves an audit and reads the same record back', async () => {
     const { db } = ctx.store();
-    const links = [link(0, 'https://example.com/a'), link(1, 'https://example.com/b', { follow: true, rel: ['noopener', 'follow'], placement: 'bio' })];
+    const links = [
+      link(0, 'https://example.com/a'),
+      link(1, 'https://example.com/b', { follow: true, rel: ['noopener', 'follow'], placement: 'bio' }),
+    ];
     const saved = await savePageAudit(db, { audit: audit(pageUrl, links), now: '2026-11-01T00:00:00.000Z' });
     expect(saved).toMatchObject({ linksInserted: 2, linksUpdated: 0, linksGone: 0 });
     const back = await loadPageAudit(db, pageUrl);
@@ -103,7 +106,11 @@ describeEachDialect('store contract', (ctx) => {
       fetchedAt: '2026-11-01T00:00:00.000Z',
     };
     await savePageAudit(db, { audit: audit(pageUrl, []), snapshot, now: '2026-11-01T00:00:00.000Z' });
-    await savePageAudit(db, { audit: audit(pageUrl, []), snapshot: { ...snapshot, fetchedAt: '2026-11-02T00:00:00.000Z' }, now: '2026-11-02T00:00:00.000Z' });
+    await savePageAudit(db, {
+      audit: audit(pageUrl, []),
+      snapshot: { ...snapshot, fetchedAt: '2026-11-02T00:00:00.000Z' },
+      now: '2026-11-02T00:00:00.000Z',
+    });
     expect(await countRows(db, 'blobs')).toBe(1);
     expect(await countRows(db, 'snapshots')).toBe(2);
     const latest = await latestSnapshot(db, pageUrl);
@@ -119,6 +126,71 @@ describeEachDialect('store contract', (ctx) => {
     const page = await findPage(db, pageUrl);
     expect(page).toMatchObject({ errorCode: 'FETCH_TIMEOUT', etag: '"v1"', status: 200 });
     expect((await loadPageAudit(db, pageUrl))?.links).toHaveLength(1);
+  });
+
+  it('marks a link gone only when this audit would have reported it (--site / --all-links scope)', async () => {
+    const { db } = ctx.store();
+    const mine = link(0, 'https://example.com/a');
+    const others = [link(1, 'https://other.org/x', { toUserSite: false }), link(2, 'https://third.net/y', { toUserSite: false })];
+    await savePageAudit(db, { audit: audit(pageUrl, [mine, ...others]), now: 't1', linkScope: { allLinks: true, sites: ['example.com'] } });
+    // Without --all-links only links to example.com are looked for: the others are not gone.
+    const narrow = await savePageAudit(db, {
+      audit: audit(pageUrl, [mine]),
+      now: 't2',
+      linkScope: { allLinks: false, sites: ['example.com'] },
+    });
+    expect(narrow.linksGone).toBe(0);
+    // A different site finds nothing of example.com's, and says nothing about them either.
+    await savePageAudit(db, { audit: audit(pageUrl, []), now: 't3', linkScope: { allLinks: false, sites: ['other.org'] } });
+    expect((await listLinks(db, { includeGone: false })).map((l) => l.url).sort()).toEqual([
+      'https://example.com/a',
+      'https://third.net/y',
+    ]);
+    // A list cut short by the outlink cap marks nothing gone.
+    await savePageAudit(db, { audit: audit(pageUrl, [], { linksTruncated: true }), now: 't4', linkScope: { allLinks: true, sites: [] } });
+    expect(await listLinks(db, { includeGone: false })).toHaveLength(2);
+    // The same scope as before, with the link really gone: marked gone.
+    await savePageAudit(db, { audit: audit(pageUrl, []), now: 't5', linkScope: { allLinks: false, sites: ['example.com'] } });
+    expect((await listLinks(db, { includeGone: false })).map((l) => l.url)).toEqual(['https://third.net/y']);
+  });
+
+  it('a bot challenge on a re-audit keeps the last real audit and its links', async () => {
+    const { db } = ctx.store();
+    const snapshot = (fetchedAt: string, status: number) => ({
+      url: pageUrl,
+      finalUrl: pageUrl,
+      status,
+      headers: {},
+      redirects: [],
+      body: Buffer.from(`<p>${status}</p>`),
+      contentType: 'text/html',
+      encoding: 'utf-8',
+      truncated: false,
+      source: 'live' as const,
+      fetchedAt,
+    });
+    const links = [link(0, 'https://example.com/a'), link(1, 'https://example.com/b')];
+    await savePageAudit(db, { audit: audit(pageUrl, links), snapshot: snapshot('t1', 200), now: '2026-11-01T00:00:00.000Z' });
+    const blocked = await savePageAudit(db, {
+      audit: audit(pageUrl, [], { blocked: true, status: 403 }),
+      snapshot: snapshot('t2', 403),
+      now: '2026-11-02T00:00:00.000Z',
+    });
+    expect(blocked.linksGone).toBe(0);
+    expect(await findPage(db, pageUrl)).toMatchObject({ status: 200, errorCode: 'CHALLENGE_BLOCKED' });
+    const kept = await loadPageAudit(db, pageUrl);
+    expect(kept?.blocked).toBe(false);
+    expect((await listLinks(db, { includeGone: false })).map((l) => l.url)).toEqual(['https://example.com/a', 'https://example.com/b']);
+    await savePageAudit(db, { audit: audit(pageUrl, links), snapshot: snapshot('t3', 200), now: '2026-11-03T00:00:00.000Z' });
+    expect((await findPage(db, pageUrl))?.errorCode).toBeNull();
+    // A page first seen behind a challenge is stored as blocked.
+    const other = 'https://medium.com/@x/other-1234';
+    await savePageAudit(db, {
+      audit: audit(other, [], { blocked: true, status: 403 }),
+      snapshot: { ...snapshot('t4', 403), url: other, finalUrl: other },
+      now: 't4',
+    });
+    expect((await loadPageAudit(db, other))?.blocked).toBe(true);
   });
 
   it('resumes an unfinished run and starts a new one after it finished', async () => {

@@ -22,7 +22,19 @@ describe('linkwright --help', () => {
     for (const command of ['audit', 'links', 'demo']) expect(top.stdout).toContain(command);
     const audit = await runCliProcess(['audit', '--help']);
     expect(audit.code).toBe(0);
-    for (const option of ['--site', '--all-links', '--check-targets', '--html', '--url', '--from-file', '--json', '--csv', '--db', '--no-save', '--allow-private']) {
+    for (const option of [
+      '--site',
+      '--all-links',
+      '--check-targets',
+      '--html',
+      '--url',
+      '--from-file',
+      '--json',
+      '--csv',
+      '--db',
+      '--no-save',
+      '--allow-private',
+    ]) {
       expect(audit.stdout).toContain(option);
     }
     expect(audit.stdout).toContain('Exit codes');
@@ -94,7 +106,9 @@ describe('linkwright demo', () => {
   it('stores the results', () => {
     const db = new BetterSqlite3(dbFile, { readonly: true });
     expect((db.prepare('select count(*) n from pages').get() as { n: number }).n).toBe(4);
-    expect((db.prepare("select count(*) n from links where to_user_site = 1 and placement = 'body'").get() as { n: number }).n).toBeGreaterThanOrEqual(4);
+    expect(
+      (db.prepare("select count(*) n from links where to_user_site = 1 and placement = 'body'").get() as { n: number }).n,
+    ).toBeGreaterThanOrEqual(4);
     db.close();
   });
 });
@@ -113,7 +127,18 @@ describe('linkwright audit on a saved page', () => {
     const file = join(dir, 'saved.html');
     writeFileSync(file, savedStory);
     const dbFile = join(dir, 'saved.db');
-    const args = ['audit', '--html', file, '--url', 'https://medium.com/@someone/saved-story-0123456789ab', '--site', 'example.com', '--json', '--db', dbFile];
+    const args = [
+      'audit',
+      '--html',
+      file,
+      '--url',
+      'https://medium.com/@someone/saved-story-0123456789ab',
+      '--site',
+      'example.com',
+      '--json',
+      '--db',
+      dbFile,
+    ];
     const first = await runCliProcess(args);
     expect(first.code).toBe(0);
     const page = (JSON.parse(first.stdout) as { pages: PageAudit[] }).pages[0] as PageAudit;
@@ -131,7 +156,10 @@ describe('linkwright audit on a saved page', () => {
 
   it('prints CSV with one row per link, neutralising formula cells', async () => {
     const file = join(dir, 'formula.html');
-    writeFileSync(file, '<html><body><article><p>Text text text, text.<a href="https://example.com/a">=HYPERLINK("evil")</a></p></article></body></html>');
+    writeFileSync(
+      file,
+      '<html><body><article><p>Text text text, text.<a href="https://example.com/a">=HYPERLINK("evil")</a></p></article></body></html>',
+    );
     const result = await runCliProcess(['audit', file, '--site', 'example.com', '--csv', '--no-save']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
@@ -154,6 +182,12 @@ describe('linkwright audit on a saved page', () => {
     expect(badList.stderr).toContain(`${list}:2`);
     const ftp = await runCliProcess(['audit', 'ftp://example.com/x', '--site', 'example.com', '--no-save']);
     expect(ftp.code).toBe(2);
+    const suffix = await runCliProcess(['audit', 'https://example.com/', '--site', 'github.io', '--no-save']);
+    expect(suffix.code).toBe(2);
+    expect(suffix.stderr).toMatch(/--site "github\.io" is a public suffix/);
+    const notHost = await runCliProcess(['audit', 'https://example.com/', '--site', 'exa mple.com', '--no-save']);
+    expect(notHost.code).toBe(2);
+    expect(notHost.stderr).toContain('"exa mple.com" is not a host name');
   });
 
   it('refuses loopback targets unless --allow-private is given (SSRF guard)', async () => {

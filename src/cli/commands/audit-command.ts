@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { type AuditInput, type AuditOutcome, auditPages } from '../../app/audit-pages.js';
 import type { PageFetcher } from '../../app/ports.js';
 import { systemClock } from '../../app/system-clock.js';
+import { siteHostProblem } from '../../core/audit/audit-html.js';
 import type { PageAudit, TargetCheck } from '../../core/audit/audit-types.js';
 import { parseHttpUrl } from '../../core/url/parse-url.js';
 import { openStore, type Store } from '../../store/open-store.js';
@@ -12,8 +13,8 @@ import { readConfig } from '../config.js';
 import { createFetcher, type FetcherFlags, fetcherOptions } from '../fetcher-flags.js';
 import { toCsv } from '../format/csv.js';
 import { renderTable } from '../format/table.js';
-import { createProgress } from '../progress.js';
 import { collectList, wholeNumberAtLeastZero } from '../option-parsers.js';
+import { createProgress } from '../progress.js';
 
 interface AuditFlags extends FetcherFlags {
   site: string[];
@@ -112,7 +113,9 @@ export function auditText(outcome: AuditOutcome): string {
       `canonical   ${page.canonical.html ?? page.canonical.http ?? '—'}`,
       `indexable   ${page.indexable ? 'yes' : 'no'} (${page.indexabilityReason})`,
       page.medium.isMedium ? `medium      yes${page.medium.postId ? `, post ${page.medium.postId}` : ''}` : null,
-      page.blocked ? 'BLOCKED     a bot challenge answered instead of the page: save it in your browser and run `linkwright audit --html saved.html --url <url>`' : null,
+      page.blocked
+        ? 'BLOCKED     a bot challenge answered instead of the page: save it in your browser and run `linkwright audit --html saved.html --url <url>`'
+        : null,
       `links       ${page.counts.total} (${page.counts.followed} followed, ${page.counts.body} in the body)`,
     ].filter((line): line is string => line !== null);
     parts.push(facts.join('\n'));
@@ -155,10 +158,15 @@ async function readUrlList(path: string): Promise<string[]> {
   return urls;
 }
 
-export async function buildAuditInputs(targets: string[], flags: Pick<AuditFlags, 'html' | 'url' | 'fromFile'>, cwd: string): Promise<AuditInput[]> {
+export async function buildAuditInputs(
+  targets: string[],
+  flags: Pick<AuditFlags, 'html' | 'url' | 'fromFile'>,
+  cwd: string,
+): Promise<AuditInput[]> {
   const inputs: AuditInput[] = [];
   if (flags.html) {
-    if (flags.url && !parseHttpUrl(flags.url)) throw new CliExit(EXIT.usage, `--url must be an http(s) URL, got ${JSON.stringify(flags.url)}`);
+    if (flags.url && !parseHttpUrl(flags.url))
+      throw new CliExit(EXIT.usage, `--url must be an http(s) URL, got ${JSON.stringify(flags.url)}`);
     inputs.push({ kind: 'file', path: resolve(cwd, flags.html), ...(flags.url ? { url: flags.url } : {}) });
   } else if (flags.url) {
     throw new CliExit(EXIT.usage, '--url names the original address of a saved page: use it with --html <file>');
@@ -192,7 +200,11 @@ export function auditCommand(io: CliIo): Command {
     .option('--db <path|url>', 'SQLite file or postgres:// URL (env LINKWRIGHT_DB, default ./linkwright.db)')
     .option('--no-save', 'do not store the results')
     .option('--restart', 'start over instead of resuming an interrupted run of the same command')
-    .addOption(new Option('--concurrency <n>', 'pages in flight at once (still one connection per host)').default(4).argParser(wholeNumberAtLeastZero))
+    .addOption(
+      new Option('--concurrency <n>', 'pages in flight at once (still one connection per host)')
+        .default(4)
+        .argParser(wholeNumberAtLeastZero),
+    )
     .addOption(fetcherOptions.allowPrivate())
     .addOption(fetcherOptions.delay())
     .addOption(fetcherOptions.ignoreRobots())
@@ -212,6 +224,10 @@ Exit codes: 0 ok, 2 bad input or usage, 3 some pages failed (the rest is stored 
       if (inputs.length === 0) throw new CliExit(EXIT.usage, 'nothing to audit: give URLs, files, --html <file> or --from-file <list>');
       if (flags.site.length === 0 && !flags.allLinks) {
         throw new CliExit(EXIT.usage, 'say which site is yours with --site example.com (or use --all-links)');
+      }
+      for (const site of flags.site) {
+        const problem = siteHostProblem(site);
+        if (problem !== null) throw new CliExit(EXIT.usage, `--site ${problem}`);
       }
       const config = readConfig(io.env, io.cwd, flags.db ? { db: flags.db } : {});
       const store: Store | undefined = flags.save ? await openStore({ location: config.db }) : undefined;
@@ -242,7 +258,9 @@ Exit codes: 0 ok, 2 bad input or usage, 3 some pages failed (the rest is stored 
       for (const failure of outcome.failures) io.stderr.write(`linkwright: ${failure.input}: ${failure.code}: ${failure.message}\n`);
       const blocked = outcome.audits.filter((a) => a.blocked);
       for (const page of blocked) {
-        io.stderr.write(`linkwright: ${page.url}: blocked by a bot challenge (HTTP ${page.status}); save the page in your browser and run: linkwright audit --html saved.html --url ${page.url}\n`);
+        io.stderr.write(
+          `linkwright: ${page.url}: blocked by a bot challenge (HTTP ${page.status}); save the page in your browser and run: linkwright audit --html saved.html --url ${page.url}\n`,
+        );
       }
       if (outcome.failures.length > 0 || blocked.length > 0) {
         if (outcome.audits.length === 0 && inputs.every((i) => i.kind === 'file')) throw new CliExit(EXIT.usage, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHtml } from './audit-html.js';
+import { auditHtml, siteHost, siteHostProblem, userSiteMatcher } from './audit-html.js';
 
 const para = (link = '') =>
   `<p>This paragraph is long enough to be scored as content, with a few commas, clauses, and words ${link} that go on for a while so that it crosses one hundred characters of text.</p>`;
@@ -169,5 +169,40 @@ describe('auditHtml: base href and the outlink cap', () => {
     expect(a.links).toHaveLength(5);
     expect(a.linksTruncated).toBe(true);
     expect(auditHtml('<a href="/x">x</a>', { url: 'https://site.test/', allLinks: true }).linksTruncated).toBeUndefined();
+  });
+});
+
+describe('the user’s sites: the host given and its subdomains', () => {
+  const page = `<article><p>
+    <a href="https://alice.medium.com/story">own</a> <a href="https://medium.com/tag/seo">tag</a>
+    <a href="https://blog.example.com/p">blog</a> <a href="https://shop.example.com/">shop</a>
+    <a href="https://example.com/">root</a> <a href="https://cdn.blog.example.com/x.png">cdn</a>
+  </p></article>`;
+  const toUser = (site: string | string[]): string[] =>
+    auditHtml(page, { url: 'https://medium.com/@alice/x-1234', site }).links.map((l) => l.anchorText);
+
+  it('does not widen a site to its registrable domain', () => {
+    expect(toUser('alice.medium.com')).toEqual(['own']);
+    expect(toUser('blog.example.com')).toEqual(['blog', 'cdn']);
+  });
+
+  it('counts the whole domain for the bare domain or its www host', () => {
+    expect(toUser('example.com')).toEqual(['blog', 'shop', 'root', 'cdn']);
+    expect(toUser('https://www.example.com/')).toEqual(['blog', 'shop', 'root', 'cdn']);
+    expect(userSiteMatcher(['example.com'])('WWW.Example.com.')).toBe(true);
+    expect(userSiteMatcher(['example.com'])('notexample.com')).toBe(false);
+  });
+
+  it('refuses public suffixes and non-hosts as sites', () => {
+    expect(siteHostProblem('com')).toMatch(/public suffix/);
+    expect(siteHostProblem('co.uk')).toMatch(/public suffix/);
+    expect(siteHostProblem('github.io')).toMatch(/public suffix/);
+    expect(siteHostProblem('exa mple.com')).toMatch(/not a host/);
+    expect(siteHostProblem('https://')).toMatch(/not a host/);
+    for (const ok of ['alice.github.io', 'example.co.uk', 'localhost', '127.0.0.1', 'http://example.com:8080/path']) {
+      expect(siteHostProblem(ok)).toBeNull();
+    }
+    expect(siteHost('http://Example.com.:8080/path')).toBe('example.com');
+    expect(toUser('com')).toEqual([]); // ignored by the library, refused by the CLI
   });
 });

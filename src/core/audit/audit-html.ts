@@ -11,7 +11,7 @@ import { documentBaseUrl, LinkResolver, type ResolvedUrl } from '../html/link-re
 import { collapseWhitespace, isFollowed, relTokens } from '../html/link-text.js';
 import { classifyPlacements } from '../html/placement.js';
 import { parseHttpUrl } from '../url/parse-url.js';
-import { registrableDomain } from '../url/registrable-domain.js';
+import { isPublicSuffix, registrableDomain } from '../url/registrable-domain.js';
 import type { AuditedLink, PageAudit, RedirectHop } from './audit-types.js';
 import { decideIndexability } from './indexability.js';
 import { linkHeaderTargets } from './link-header.js';
@@ -101,20 +101,52 @@ function isUserHost(host: string, sites: readonly string[], memo: Map<string, bo
   return v;
 }
 
-/** Registrable domains (or bare hosts, for IPs and single-label hosts) of the user's sites. */
+/**
+ * The hosts of the user's sites, as given: a link is to the user's site when its host is one of
+ * them or a subdomain of one ("subdomains count as yours", README). A leading "www." is dropped, so
+ * `www.example.com` also covers example.com and its other subdomains. Not the registrable domain:
+ * `--site alice.medium.com` must not make every medium.com link the user's, nor `--site
+ * blog.example.com` the shop next door. Values that are not a host, and public suffixes (`com`,
+ * `github.io`), are left out here; the CLI refuses them (siteHostProblem).
+ */
 function siteKeys(site: string | string[] | undefined): string[] {
   const list = site === undefined ? [] : Array.isArray(site) ? site : [site];
   const out: string[] = [];
   for (const s of list) {
-    if (typeof s !== 'string' || s.trim() === '') continue;
-    let host: string | null = null;
-    const asUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(s.trim()) ? parseHttpUrl(s.trim()) : parseHttpUrl(`http://${s.trim()}`);
-    if (asUrl !== null) host = asUrl.hostname.replace(/\.$/, '');
-    if (host === null || host === '') continue;
-    const key = registrableDomain(host) ?? host;
-    if (!out.includes(key)) out.push(key);
+    if (typeof s !== 'string') continue;
+    const host = siteHost(s);
+    if (host === null || siteHostProblem(s) !== null) continue;
+    if (!out.includes(host)) out.push(host);
   }
   return out;
+}
+
+/** The site's host: lower case, no trailing dot, no leading "www."; null when `site` names no host. */
+export function siteHost(site: string): string | null {
+  const t = site.trim();
+  if (t === '' || /\s/.test(t)) return null;
+  const asUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? parseHttpUrl(t) : parseHttpUrl(`http://${t}`);
+  if (asUrl === null) return null;
+  const host = asUrl.hostname.replace(/\.$/, '');
+  if (host === '') return null;
+  return host.startsWith('www.') && host.length > 4 ? host.slice(4) : host;
+}
+
+/** Why `site` cannot be a user's site (null when it can): not a host, or a public suffix. */
+export function siteHostProblem(site: string): string | null {
+  const host = siteHost(site);
+  if (host === null) return `"${site}" is not a host name`;
+  if (isPublicSuffix(host)) {
+    return `"${site}" is a public suffix (every site under it would count as yours); give your own domain`;
+  }
+  return null;
+}
+
+/** Whether a host belongs to the user's sites (the rule `auditHtml` uses for `toUserSite`). */
+export function userSiteMatcher(site: string | string[] | undefined): (host: string) => boolean {
+  const sites = siteKeys(site);
+  const memo = new Map<string, boolean>();
+  return (host) => sites.length > 0 && isUserHost(host.toLowerCase().replace(/\.$/, ''), sites, memo);
 }
 
 function hasMetadataByline(scan: HtmlScan): boolean {

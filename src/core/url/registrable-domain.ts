@@ -7,7 +7,7 @@
  * (`b.example.uk.com` → `example.uk.com`), and for backlinks it is the right unit — two blogs on
  * `alice.github.io` and `bob.github.io` are different sites owned by different people.
  */
-import { getDomain } from 'tldts';
+import { getDomain, parse as parseHost } from 'tldts';
 import { parseUrl } from './parse-url.js';
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
@@ -43,6 +43,19 @@ export function registrableDomain(hostOrUrl: string): string | null {
   // An empty label (`.com`, `a..b.com`) is not a host name (RFC 1034 §3.1); tldts would answer `.com`.
   if (host === null || host.startsWith('.') || host.includes('..') || host.startsWith('[')) return null;
   return getDomain(host, TLDTS_OPTIONS);
+}
+
+/**
+ * Whether a host is itself a public suffix — an ICANN one (`com`, `co.uk`) or a private one
+ * (`github.io`) — under which unrelated people own sites. Single labels not on the list
+ * (`localhost`) and IP addresses are not.
+ */
+export function isPublicSuffix(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (h === '' || h.startsWith('[')) return false;
+  const parsed = parseHost(h, TLDTS_OPTIONS);
+  if (parsed.isIp === true || parsed.domain !== null) return false;
+  return parsed.publicSuffix === h && (parsed.isIcann === true || parsed.isPrivate === true);
 }
 
 /**
