@@ -150,12 +150,39 @@ async function readUrlList(path: string): Promise<string[]> {
   }
   const urls: string[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim();
+    // A comment may also follow the URL after white space ("https://… # note").
+    const line = raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\s+#.*$/, '')
+      .trim();
     if (line === '' || line.startsWith('#')) continue;
-    if (!parseHttpUrl(line)) throw new CliExit(EXIT.usage, `${path}:${i + 1}: not an http(s) URL: ${JSON.stringify(line.slice(0, 200))}`);
-    urls.push(line);
+    const url = /\s/.test(line) ? null : parseHttpUrl(line);
+    if (url === null) throw new CliExit(EXIT.usage, `${path}:${i + 1}: not an http(s) URL: ${JSON.stringify(line.slice(0, 200))}`);
+    urls.push(pageKey(url));
   }
   return urls;
+}
+
+/**
+ * The URL a page is stored and reported under: parsed (scheme and host case, dot segments, default
+ * port) and without the fragment, which is never sent — so `HTTP://x/a#b`, `http://x/./a` and
+ * `http://x/a` are one page, not three.
+ */
+function pageKey(url: URL): string {
+  const u = new URL(url.href);
+  u.hash = '';
+  return u.href;
+}
+
+/** Drops repeated inputs (the same URL, or the same file read as the same URL), keeping the first. */
+function withoutRepeats(inputs: AuditInput[]): AuditInput[] {
+  const seen = new Set<string>();
+  return inputs.filter((input) => {
+    const key = input.kind === 'url' ? `url ${input.url}` : `file ${input.path} ${input.url ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function buildAuditInputs(
@@ -165,16 +192,17 @@ export async function buildAuditInputs(
 ): Promise<AuditInput[]> {
   const inputs: AuditInput[] = [];
   if (flags.html) {
-    if (flags.url && !parseHttpUrl(flags.url))
-      throw new CliExit(EXIT.usage, `--url must be an http(s) URL, got ${JSON.stringify(flags.url)}`);
-    inputs.push({ kind: 'file', path: resolve(cwd, flags.html), ...(flags.url ? { url: flags.url } : {}) });
+    const original = flags.url ? parseHttpUrl(flags.url) : null;
+    if (flags.url && original === null) throw new CliExit(EXIT.usage, `--url must be an http(s) URL, got ${JSON.stringify(flags.url)}`);
+    inputs.push({ kind: 'file', path: resolve(cwd, flags.html), ...(original ? { url: pageKey(original) } : {}) });
   } else if (flags.url) {
     throw new CliExit(EXIT.usage, '--url names the original address of a saved page: use it with --html <file>');
   }
   for (const target of targets) {
     if (/^https?:\/\//i.test(target)) {
-      if (!parseHttpUrl(target)) throw new CliExit(EXIT.usage, `not a valid URL: ${JSON.stringify(target)}`);
-      inputs.push({ kind: 'url', url: target });
+      const url = parseHttpUrl(target);
+      if (url === null) throw new CliExit(EXIT.usage, `not a valid URL: ${JSON.stringify(target)}`);
+      inputs.push({ kind: 'url', url: pageKey(url) });
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
       throw new CliExit(EXIT.usage, `only http and https URLs can be audited: ${JSON.stringify(target)}`);
     } else {
@@ -182,7 +210,7 @@ export async function buildAuditInputs(
     }
   }
   if (flags.fromFile) for (const url of await readUrlList(resolve(cwd, flags.fromFile))) inputs.push({ kind: 'url', url });
-  return inputs;
+  return withoutRepeats(inputs);
 }
 
 export function auditCommand(io: CliIo): Command {
@@ -221,7 +249,14 @@ Exit codes: 0 ok, 2 bad input or usage, 3 some pages failed (the rest is stored 
     .action(async (targets: string[], flags: AuditFlags) => {
       if (flags.json && flags.csv) throw new CliExit(EXIT.usage, 'choose one of --json and --csv');
       const inputs = await buildAuditInputs(targets, flags, io.cwd);
-      if (inputs.length === 0) throw new CliExit(EXIT.usage, 'nothing to audit: give URLs, files, --html <file> or --from-file <list>');
+      if (inputs.length === 0) {
+        throw new CliExit(
+          EXIT.usage,
+          flags.fromFile
+            ? `nothing to audit: ${flags.fromFile} lists no URL`
+            : 'nothing to audit: give URLs, files, --html <file> or --from-file <list>',
+        );
+      }
       if (flags.site.length === 0 && !flags.allLinks) {
         throw new CliExit(EXIT.usage, 'say which site is yours with --site example.com (or use --all-links)');
       }
