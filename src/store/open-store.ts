@@ -80,20 +80,26 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     });
   } else {
     dialect = 'sqlite';
-    if (location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
-    let sqlite: BetterSqlite3.Database;
+    let sqlite: BetterSqlite3.Database | undefined;
     try {
+      if (location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
       sqlite = new BetterSqlite3(location);
+      // WAL: every committed transaction survives a kill -9 (sqlite.org/wal.html); NORMAL is crash-safe
+      // in WAL (only power loss may roll back the last commits). busy_timeout ≥ 5 s so the dashboard
+      // reading during a crawl never surfaces SQLITE_BUSY (reliability.md D1/D2). Setting WAL is also
+      // the first read of the file: a file that is not a database fails here, as a config error.
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('foreign_keys = ON');
     } catch (cause) {
-      throw new LinkwrightError('CONFIG_INVALID', `cannot open database ${location}: ${(cause as Error).message}`, { cause });
+      sqlite?.close();
+      const reason =
+        (cause as NodeJS.ErrnoException).code === 'EEXIST' || (cause as NodeJS.ErrnoException).code === 'ENOTDIR'
+          ? 'its folder cannot be created (a file is in the way)'
+          : (cause as Error).message;
+      throw new LinkwrightError('CONFIG_INVALID', `cannot open database ${location}: ${reason}`, { cause });
     }
-    // WAL: every committed transaction survives a kill -9 (sqlite.org/wal.html); NORMAL is crash-safe
-    // in WAL (only power loss may roll back the last commits). busy_timeout ≥ 5 s so the dashboard
-    // reading during a crawl never surfaces SQLITE_BUSY (reliability.md D1/D2).
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
 
