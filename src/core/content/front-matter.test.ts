@@ -92,4 +92,14 @@ describe('splitFrontMatter', () => {
     expect(err.message).toContain(`line ${line}`);
     expect(err.message).toContain(message);
   });
+
+  it('names the input file first when it is known', () => {
+    let error: unknown;
+    try {
+      splitFrontMatter('---\ntitle: "open\n---\n', 'drafts/post.md');
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).toMatch(/^drafts\/post\.md: front matter, line 2: unterminated double-quoted/);
+  });
 });

@@ -49,7 +49,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/;
 
 function fail(message: string, line: number, input: string | undefined): never {
-  throw new LinkwrightError('INVALID_INPUT', `front matter, line ${line}: ${message}`, {
+  throw new LinkwrightError('INVALID_INPUT', `${input === undefined ? '' : `${input}: `}front matter, line ${line}: ${message}`, {
     position: { line, ...(input === undefined ? {} : { input }) },
   });
 }

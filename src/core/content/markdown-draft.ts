@@ -372,7 +372,7 @@ export function parseMarkdownDraft(text: string, options: MarkdownDraftOptions =
   if (canonical !== null && parseHttpUrl(canonical) === null) {
     throw new LinkwrightError(
       'INVALID_INPUT',
-      `front matter, line ${fm?.lines.canonical ?? 1}: \`canonical\` is not an absolute http(s) URL: ${canonical}`,
+      `${options.input === undefined ? '' : `${options.input}: `}front matter, line ${fm?.lines.canonical ?? 1}: \`canonical\` is not an absolute http(s) URL: ${canonical}`,
       {
         position: { line: fm?.lines.canonical ?? 1, ...(options.input === undefined ? {} : { input: options.input }) },
       },
