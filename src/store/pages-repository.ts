@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { userSiteMatcher } from '../core/audit/audit-html.js';
 import type { AuditedLink, IndexabilityReason, LinkPlacement, PageAudit } from '../core/audit/audit-types.js';
+import { splitRules } from '../core/audit/robots-directives.js';
 import type { Database, LinksTable, PagesTable } from './schema.js';
 import { insertSnapshot, type SnapshotInput } from './snapshots-repository.js';
 
@@ -242,8 +243,9 @@ export async function loadPageAudit(db: Db, url: string): Promise<PageAudit | nu
     title: page.title,
     canonical: { html: page.canonical_html, http: page.canonical_http },
     robots: {
-      meta: page.robots_meta ? page.robots_meta.split(', ') : [],
-      header: page.robots_header ? page.robots_header.split(', ') : [],
+      // The same list splitter as the audit: an unavailable_after date keeps its comma.
+      meta: page.robots_meta ? splitRules(page.robots_meta) : [],
+      header: page.robots_header ? splitRules(page.robots_header) : [],
     },
     indexable: page.indexable === 1,
     indexabilityReason: page.indexability_reason as IndexabilityReason,

@@ -154,6 +154,13 @@ describeEachDialect('store contract', (ctx) => {
     expect((await listLinks(db, { includeGone: false })).map((l) => l.url)).toEqual(['https://third.net/y']);
   });
 
+  it('reads robots rules back as they were, dates with commas included', async () => {
+    const { db } = ctx.store();
+    const robots = { meta: ['noindex', 'unavailable_after: wednesday, 25-jun-2030 15:00:00 pst'], header: ['max-snippet:20', 'noarchive'] };
+    await savePageAudit(db, { audit: audit(pageUrl, [], { robots }), now: 't1' });
+    expect((await loadPageAudit(db, pageUrl))?.robots).toEqual(robots);
+  });
+
   it('a bot challenge on a re-audit keeps the last real audit and its links', async () => {
     const { db } = ctx.store();
     const snapshot = (fetchedAt: string, status: number) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasNoindex, headerValues, metaRobotsRules, xRobotsTagRules } from './robots-directives.js';
+import { hasNoindex, headerValues, metaRobotsRules, splitRules, xRobotsTagRules } from './robots-directives.js';
 
 describe('metaRobotsRules', () => {
   it('reads name=robots and name=<our token>, case-insensitively, and ignores other crawlers', () => {
@@ -45,5 +45,20 @@ describe('headerValues', () => {
       'noarchive',
     ]);
     expect(headerValues(undefined, 'link')).toEqual([]);
+  });
+});
+
+describe('unavailable_after dates in meta robots', () => {
+  it('keeps the comma of an RFC 850/822 date inside the rule', () => {
+    expect(splitRules('unavailable_after: Wednesday, 25-Jun-2030 15:00:00 PST, noarchive')).toEqual([
+      'unavailable_after: wednesday, 25-jun-2030 15:00:00 pst',
+      'noarchive',
+    ]);
+    expect(splitRules('noindex, unavailable_after: Wed, 25 Jun 2030 15:00:00 GMT, max-snippet:20')).toEqual([
+      'noindex',
+      'unavailable_after: wed, 25 jun 2030 15:00:00 gmt',
+      'max-snippet:20',
+    ]);
+    expect(splitRules('unavailable_after: 2030-06-25, nofollow')).toEqual(['unavailable_after: 2030-06-25', 'nofollow']);
   });
 });

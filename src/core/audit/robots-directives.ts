@@ -24,7 +24,17 @@ function pushUnique(out: string[], v: string): void {
 /** Lower-cased, trimmed rules of one comma-separated list (empty parts dropped). */
 export function splitRules(content: string): string[] {
   const out: string[] = [];
-  for (const part of content.split(',')) pushUnique(out, part.trim().replace(/\s+/g, ' ').toLowerCase());
+  for (const raw of content.split(',')) {
+    const part = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+    const last = out.at(-1);
+    // RFC 850/822 dates contain a comma after the weekday ("unavailable_after: Wednesday,
+    // 25-Jun-2030 …"): a part starting with a digit right after it is the rest of the date.
+    if (last !== undefined && last.startsWith('unavailable_after') && /^\d/.test(part)) {
+      out[out.length - 1] = `${last}, ${part}`;
+      continue;
+    }
+    pushUnique(out, part);
+  }
   return out;
 }
 
