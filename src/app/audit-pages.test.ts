@@ -57,10 +57,18 @@ describe('auditPages', () => {
 
   it('replays the stored snapshot when the server answers 304', async () => {
     const html = page('<a href="https://example.com/x">x</a>');
-    const fetcher = new FakeFetcher((_url, etag) => (etag === '"v1"' ? { status: 304, notModified: true, text: '', etag: '"v1"' } : { text: html, etag: '"v1"' }));
-    const first = await auditPages({ fetcher, clock, store }, { inputs: [{ kind: 'url', url: 'https://blog.test/a' }], sites: ['example.com'] });
+    const fetcher = new FakeFetcher((_url, etag) =>
+      etag === '"v1"' ? { status: 304, notModified: true, text: '', etag: '"v1"' } : { text: html, etag: '"v1"' },
+    );
+    const first = await auditPages(
+      { fetcher, clock, store },
+      { inputs: [{ kind: 'url', url: 'https://blog.test/a' }], sites: ['example.com'] },
+    );
     expect(first.audits[0]?.links).toHaveLength(1);
-    const second = await auditPages({ fetcher, clock, store }, { inputs: [{ kind: 'url', url: 'https://blog.test/a' }], sites: ['example.com'] });
+    const second = await auditPages(
+      { fetcher, clock, store },
+      { inputs: [{ kind: 'url', url: 'https://blog.test/a' }], sites: ['example.com'] },
+    );
     expect(fetcher.calls.map((c) => c.etag)).toEqual([null, '"v1"']);
     expect(second.audits[0]?.links.map((l) => l.url)).toEqual(['https://example.com/x']);
     expect(second.audits[0]?.status).toBe(200);
@@ -69,11 +77,19 @@ describe('auditPages', () => {
 
   it('records coded failures and keeps going with the other pages', async () => {
     const fetcher = new FakeFetcher((url) =>
-      url.endsWith('/bad') ? new LinkwrightError('FETCH_TIMEOUT', 'deadline of 30000 ms passed', { url }) : { text: page('<a href="https://example.com/y">y</a>') },
+      url.endsWith('/bad')
+        ? new LinkwrightError('FETCH_TIMEOUT', 'deadline of 30000 ms passed', { url })
+        : { text: page('<a href="https://example.com/y">y</a>') },
     );
     const outcome = await auditPages(
       { fetcher, clock, store },
-      { inputs: [{ kind: 'url', url: 'https://blog.test/bad' }, { kind: 'url', url: 'https://blog.test/good' }], sites: ['example.com'] },
+      {
+        inputs: [
+          { kind: 'url', url: 'https://blog.test/bad' },
+          { kind: 'url', url: 'https://blog.test/good' },
+        ],
+        sites: ['example.com'],
+      },
     );
     expect(outcome.failures).toEqual([{ input: 'https://blog.test/bad', code: 'FETCH_TIMEOUT', message: 'deadline of 30000 ms passed' }]);
     expect(outcome.audits.map((a) => a.url)).toEqual(['https://blog.test/good']);
@@ -82,9 +98,18 @@ describe('auditPages', () => {
 
   it('checks each distinct target once', async () => {
     const fetcher = new FakeFetcher((url) =>
-      url.startsWith('https://example.com/') ? { text: 'ok', status: url.endsWith('gone') ? 404 : 200 } : { text: page('<a href="https://example.com/ok">1</a> <a href="https://example.com/ok">2</a> <a href="https://example.com/gone">3</a>') },
+      url.startsWith('https://example.com/')
+        ? { text: 'ok', status: url.endsWith('gone') ? 404 : 200 }
+        : {
+            text: page(
+              '<a href="https://example.com/ok">1</a> <a href="https://example.com/ok">2</a> <a href="https://example.com/gone">3</a>',
+            ),
+          },
     );
-    const outcome = await auditPages({ fetcher, clock }, { inputs: [{ kind: 'url', url: 'https://blog.test/p' }], sites: ['example.com'], checkTargets: true });
+    const outcome = await auditPages(
+      { fetcher, clock },
+      { inputs: [{ kind: 'url', url: 'https://blog.test/p' }], sites: ['example.com'], checkTargets: true },
+    );
     expect(fetcher.calls.map((c) => c.url)).toEqual(['https://blog.test/p', 'https://example.com/ok', 'https://example.com/gone']);
     expect(outcome.audits[0]?.links.map((l) => [l.target?.status, l.target?.ok])).toEqual([
       [200, true],
@@ -97,7 +122,10 @@ describe('auditPages', () => {
     const file = join(dir, 'saved.html');
     writeFileSync(file, page('<a href="/relative">rel</a>'));
     const fetcher = new FakeFetcher(() => new Error('must not fetch'));
-    const outcome = await auditPages({ fetcher, clock, store }, { inputs: [{ kind: 'file', path: file, url: 'https://example.com/post' }], sites: ['example.com'] });
+    const outcome = await auditPages(
+      { fetcher, clock, store },
+      { inputs: [{ kind: 'file', path: file, url: 'https://example.com/post' }], sites: ['example.com'] },
+    );
     expect(outcome.audits[0]).toMatchObject({ source: 'file', status: null, url: 'https://example.com/post' });
     expect(outcome.audits[0]?.links[0]?.url).toBe('https://example.com/relative');
     expect(fetcher.calls).toEqual([]);
@@ -105,8 +133,37 @@ describe('auditPages', () => {
 
   it('names a missing file in the failure', async () => {
     const fetcher = new FakeFetcher(() => new Error('must not fetch'));
-    const outcome = await auditPages({ fetcher, clock }, { inputs: [{ kind: 'file', path: join(dir, 'missing.html') }], sites: ['example.com'] });
+    const outcome = await auditPages(
+      { fetcher, clock },
+      { inputs: [{ kind: 'file', path: join(dir, 'missing.html') }], sites: ['example.com'] },
+    );
     expect(outcome.failures[0]?.code).toBe('INPUT_NOT_FOUND');
     expect(outcome.failures[0]?.message).toContain('missing.html');
+  });
+
+  it('a resumed run reports the saved files the interrupted run already did', async () => {
+    const file = join(dir, 'saved.html');
+    writeFileSync(file, page('<a href="https://example.com/from-file">f</a>'));
+    const request = {
+      inputs: [
+        { kind: 'file' as const, path: file },
+        { kind: 'url' as const, url: 'https://medium.com/@a/live-1234' },
+      ],
+      sites: ['example.com'],
+    };
+    let live = 0;
+    const fetcher = new FakeFetcher(() => {
+      live++;
+      return live === 1
+        ? new LinkwrightError('FETCH_NETWORK', 'connection reset')
+        : { text: page('<a href="https://example.com/live">l</a>') };
+    });
+    await auditPages({ fetcher, clock, store }, request);
+    // As if the process had been killed before the run ended: the URL item is still to do.
+    await store.db.updateTable('audit_runs').set({ status: 'running', finished_at: null }).execute();
+    await store.db.updateTable('audit_run_items').set({ state: 'pending' }).where('position', '=', 1).execute();
+    const resumed = await auditPages({ fetcher, clock, store }, request);
+    expect(resumed.resumedSkipped).toBe(1);
+    expect(resumed.audits.map((a) => a.links.map((l) => l.url))).toEqual([['https://example.com/from-file'], ['https://example.com/live']]);
   });
 });

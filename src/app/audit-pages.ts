@@ -97,7 +97,9 @@ export async function auditPages(deps: AuditDependencies, request: AuditRequest)
       // Report the pages the interrupted run already did from the store, so the output is complete.
       for (const position of done) {
         const input = request.inputs[position];
-        const url = input ? (input.kind === 'url' ? input.url : input.url) : undefined;
+        // A saved file without --url was stored under its file: URL (readSavedPage).
+        const url =
+          input === undefined ? undefined : input.kind === 'url' ? input.url : (input.url ?? pathToFileURL(resolve(input.path)).toString());
         const stored = url ? await loadPageAudit(store.db, url) : null;
         if (stored) audits[position] = stored;
       }
