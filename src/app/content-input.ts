@@ -90,8 +90,14 @@ function htmlContent(text: string, url: string | null): { doc: ContentDocument; 
 
 export async function readContentInput(deps: ContentInputDeps, request: ContentInputRequest): Promise<ContentInput> {
   const persist = request.persist === true && deps.store !== undefined;
+  if (request.url !== undefined && parseHttpUrl(request.url) === null) {
+    throw new LinkwrightError('INVALID_INPUT', `--url must be an http(s) URL, got ${JSON.stringify(request.url.slice(0, 200))}`, {
+      position: { input: '--url' },
+    });
+  }
   if (/^https?:\/\//i.test(request.input)) {
-    if (request.url !== undefined) throw new LinkwrightError('INVALID_INPUT', '--url names the original address of a saved file; give it with a file, not a URL');
+    if (request.url !== undefined)
+      throw new LinkwrightError('INVALID_INPUT', '--url names the original address of a saved file; give it with a file, not a URL');
     if (deps.medium !== undefined && isMediumUrl(request.input, deps.medium)) {
       const read = await deps.medium.story(request.input);
       const story = storyOrThrow(read.result, request.input);
@@ -102,13 +108,24 @@ export async function readContentInput(deps: ContentInputDeps, request: ContentI
     if (!deps.fetcher) throw new LinkwrightError('CONFIG_INVALID', 'reading a URL needs a fetcher');
     const page = await deps.fetcher.fetch({ url: request.input });
     if (page.challenge) {
-      throw new LinkwrightError('CHALLENGE_BLOCKED', `${request.input} answered with a bot challenge: save the page in your browser and give the file with --url ${request.input}`, {
-        url: request.input,
-      });
+      throw new LinkwrightError(
+        'CHALLENGE_BLOCKED',
+        `${request.input} answered with a bot challenge: save the page in your browser and give the file with --url ${request.input}`,
+        {
+          url: request.input,
+        },
+      );
     }
-    const snapshotId = persist && deps.store !== undefined ? (await insertSnapshot(deps.store.db, snapshotOfFetch(request.input, page))).id : null;
+    const snapshotId =
+      persist && deps.store !== undefined ? (await insertSnapshot(deps.store.db, snapshotOfFetch(request.input, page))).id : null;
     const { doc, story } = htmlContent(page.text, page.finalUrl);
-    return { doc, identity: story?.url ?? page.finalUrl, kind: story === null ? 'site-page' : 'medium-story', mediumStory: story, snapshotId };
+    return {
+      doc,
+      identity: story?.url ?? page.finalUrl,
+      kind: story === null ? 'site-page' : 'medium-story',
+      mediumStory: story,
+      snapshotId,
+    };
   }
 
   const path = resolve(request.cwd, request.input);
@@ -116,10 +133,14 @@ export async function readContentInput(deps: ContentInputDeps, request: ContentI
   try {
     bytes = await readFile(path);
   } catch (cause) {
-    throw new LinkwrightError('INPUT_NOT_FOUND', `cannot read ${request.input}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, {
-      cause,
-      position: { input: request.input },
-    });
+    throw new LinkwrightError(
+      'INPUT_NOT_FOUND',
+      `cannot read ${request.input}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
+      {
+        cause,
+        position: { input: request.input },
+      },
+    );
   }
   const extension = extname(path).toLowerCase();
   if (extension === '.html' || extension === '.htm') {
@@ -128,7 +149,10 @@ export async function readContentInput(deps: ContentInputDeps, request: ContentI
     return { doc, identity, kind: story === null ? 'site-page' : 'medium-story', mediumStory: story, snapshotId: null };
   }
   if (extension === '.md' || extension === '.markdown') {
-    const doc = parseMarkdownDraft(bytes.toString('utf8'), { input: request.input, ...(request.url === undefined ? {} : { url: request.url }) });
+    const doc = parseMarkdownDraft(bytes.toString('utf8'), {
+      input: request.input,
+      ...(request.url === undefined ? {} : { url: request.url }),
+    });
     return { doc, identity: request.url ?? pathToFileURL(path).toString(), kind: 'draft', mediumStory: null, snapshotId: null };
   }
   throw new LinkwrightError('INVALID_INPUT', `${request.input}: expected a .md/.markdown draft, an .html page or an http(s) URL`, {
@@ -190,5 +214,11 @@ export async function storeCheckContext(store: Store, doc: ContentDocument, iden
     const found = findCopyOf(signature, candidates);
     if (found !== null) copyOf = { url: found.item, resemblance: found.resemblance };
   }
-  return { previouslyUsed, knownTags: tags.length > 0 ? tags : null, copyOf, userSites: await listSites(store.db), itemsCompared: items.length };
+  return {
+    previouslyUsed,
+    knownTags: tags.length > 0 ? tags : null,
+    copyOf,
+    userSites: await listSites(store.db),
+    itemsCompared: items.length,
+  };
 }

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentReport } from '../../src/core/content/content-types.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/demo-server.js';
 import { createDemoWorld, type DemoWorld } from '../../src/demo/demo-world.js';
-import type { ContentReport } from '../../src/core/content/content-types.js';
 import { runCliProcess } from '../support/run-cli.js';
 import { repoRoot } from '../support/shared-data.js';
 
@@ -19,7 +19,14 @@ type CheckJson = ContentReport & {
 };
 
 async function check(name: string, extra: string[] = []): Promise<CheckJson> {
-  const result = await runCliProcess(['check', name.includes('/') ? name : draft(name), '--json', '--site', 'greenleaf-garden.test', ...extra]);
+  const result = await runCliProcess([
+    'check',
+    name.includes('/') ? name : draft(name),
+    '--json',
+    '--site',
+    'greenleaf-garden.test',
+    ...extra,
+  ]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as CheckJson;
@@ -42,6 +49,12 @@ describe('linkwright check', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no-such-draft.md');
   });
+
+  it('refuses a --url that is not an http(s) URL, exit 2', async () => {
+    const result = await runCliProcess(['check', draft('composting-page.html'), '--url', 'notaurl']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--url must be an http(s) URL, got "notaurl"');
+  });
 });
 
 describe('linkwright check against the database (content add, previously used keyphrase, copies)', () => {
@@ -62,7 +75,9 @@ describe('linkwright check against the database (content add, previously used ke
     expect(result.stdout).toContain('no database: previously used keyphrases, known tags and copies of your pages were not checked');
   });
 
-  it('flags a keyphrase already used on a stored page of the site (orange once, red twice) and names the page', { timeout: 90_000 }, async () => {
+  it('flags a keyphrase already used on a stored page of the site (orange once, red twice) and names the page', {
+    timeout: 90_000,
+  }, async () => {
     const added = await cli([
       'content',
       'add',
@@ -99,7 +114,15 @@ describe('linkwright check against the database (content add, previously used ke
   });
 
   it('recognises a Medium copy of a stored page: canonical to it is green, a missing canonical is red', { timeout: 90_000 }, async () => {
-    await cli(['content', 'add', draft('composting-page.html'), '--url', 'https://example.com/guides/home-composting', '--keyphrase', 'home composting']);
+    await cli([
+      'content',
+      'add',
+      draft('composting-page.html'),
+      '--url',
+      'https://example.com/guides/home-composting',
+      '--keyphrase',
+      'home composting',
+    ]);
     const withCanonical = await check('composting-copy-draft.md', ['--db', db, '--site', 'example.com']);
     expect(withCanonical.context?.copyOf?.url).toBe('https://example.com/guides/home-composting');
     expect(withCanonical.context?.copyOf?.resemblance).toBeGreaterThanOrEqual(0.5);
@@ -114,14 +137,24 @@ describe('linkwright check against the database (content add, previously used ke
     expect(resultOf(missing, 'previously-used-keyphrase')).toMatchObject({ rating: 'orange' });
   });
 
-  it('checks tags against the tags seen on Medium (stored stories, your Medium stories), not those of drafts or pages', { timeout: 60_000 }, async () => {
+  it('checks tags against the tags seen on Medium (stored stories, your Medium stories), not those of drafts or pages', {
+    timeout: 60_000,
+  }, async () => {
     // So far: the saved draft's tags (not evidence), the site pages' tags (not evidence) and the one Medium
     // story recorded above (tag "medium backlinks").
     const before = await check('composting-copy-draft.md', ['--db', db]);
     expect(before.context?.knownTags).toBe(1);
     expect(resultOf(before, 'medium-tags')?.measured.unknown).toEqual(['composting', 'gardening', 'soil']);
     // The user's published Medium story about composting (saved page, article:tag composting + soil).
-    await cli(['content', 'add', draft('composting-page.html'), '--url', 'https://medium.com/@robin/home-composting-0123456789ab', '--kind', 'medium-story']);
+    await cli([
+      'content',
+      'add',
+      draft('composting-page.html'),
+      '--url',
+      'https://medium.com/@robin/home-composting-0123456789ab',
+      '--kind',
+      'medium-story',
+    ]);
     const after = await check('composting-copy-draft.md', ['--db', db]);
     expect(after.context?.knownTags).toBe(3);
     expect(resultOf(after, 'medium-tags')).toMatchObject({ rating: 'orange' });
