@@ -166,4 +166,15 @@ describe('auditPages', () => {
     expect(resumed.resumedSkipped).toBe(1);
     expect(resumed.audits.map((a) => a.links.map((l) => l.url))).toEqual([['https://example.com/from-file'], ['https://example.com/live']]);
   });
+
+  it('refuses a saved file that is binary data, naming it', async () => {
+    const file = join(dir, 'program.html');
+    writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]));
+    const outcome = await auditPages(
+      { fetcher: new FakeFetcher(() => ({})), clock },
+      { inputs: [{ kind: 'file', path: file }], sites: ['example.com'] },
+    );
+    expect(outcome.failures[0]).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(outcome.failures[0]?.message).toContain('program.html is not an HTML page');
+  });
 });

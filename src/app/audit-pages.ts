@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { auditHtml, siteHost } from '../core/audit/audit-html.js';
 import type { PageAudit, TargetCheck } from '../core/audit/audit-types.js';
 import type { Clock } from '../core/clock.js';
-import { decodeBody } from '../core/encoding/decode-body.js';
+import { decodeBody, looksBinary } from '../core/encoding/decode-body.js';
 import { isLinkwrightError, LinkwrightError } from '../core/errors/linkwright-error.js';
 import { finishRun, markRunItem, runItems, startOrResumeRun } from '../store/audit-runs-repository.js';
 import type { Store } from '../store/open-store.js';
@@ -206,6 +206,11 @@ async function readSavedPage(
         position: { input: input.path },
       },
     );
+  }
+  if (looksBinary(body)) {
+    throw new LinkwrightError('INVALID_INPUT', `${input.path} is not an HTML page (binary data in its first bytes)`, {
+      position: { input: input.path },
+    });
   }
   const url = input.url ?? pathToFileURL(path).toString();
   return {

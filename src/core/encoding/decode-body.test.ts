@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody, isValidUtf8, parseContentType, sniffEncoding } from './decode-body.js';
+import { decodeBody, isValidUtf8, looksBinary, parseContentType, sniffEncoding } from './decode-body.js';
 import { getEncoding } from './encoding-label.js';
 import { extractEncodingFromMetaContent, prescanHtmlEncoding } from './prescan-html-encoding.js';
 
@@ -134,5 +134,16 @@ describe('windows-1252 (works around the Node 20 Latin-1 fast path, nodejs/node#
     expect(text.charCodeAt(0x81)).toBe(0x0081); // undefined in cp1252, U+0081 in WHATWG
     expect(text.charCodeAt(0xe9)).toBe(0x00e9);
     expect(text.charCodeAt(0x41)).toBe(0x41);
+  });
+});
+
+describe('looksBinary (a zero byte in the first 8000, as git decides)', () => {
+  it('tells binary files from text, UTF-16 with a BOM included', () => {
+    expect(looksBinary(Buffer.from('<!doctype html><p>café\r\n\t</p>'))).toBe(false);
+    expect(looksBinary(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]))).toBe(true); // ELF header
+    expect(looksBinary(Buffer.from('\uFEFF<p>x</p>', 'utf16le'))).toBe(false);
+    expect(looksBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>x</p>', 'utf16le')]))).toBe(false);
+    expect(looksBinary(Buffer.from('<p>stray \u0001 control byte</p>'))).toBe(false);
+    expect(looksBinary(Buffer.concat([Buffer.alloc(8000, 0x61), Buffer.from([0])]))).toBe(false); // beyond the first 8000
   });
 });

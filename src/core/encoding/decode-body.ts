@@ -148,3 +148,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
   const decision = sniffEncoding(bytes, contentType);
   return { text: decodeWith(decision.encoding, bytes), encoding: decision.encoding, source: decision.source };
 }
+
+/** Bytes looked at, as git's binary check (xdiff `buffer_is_binary`, FIRST_FEW_BYTES 8000). */
+const BINARY_CHECK_BYTES = 8000;
+
+/**
+ * Whether bytes are binary data rather than a text page: a zero byte in the first 8000, as git
+ * decides (stricter rules such as MIME Sniffing's "binary data bytes" would also refuse real pages
+ * with a stray control character). A UTF-16 or UTF-8 BOM means text (UTF-16 is full of zero bytes).
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (sniffBom(bytes) !== null) return false;
+  const n = Math.min(bytes.length, BINARY_CHECK_BYTES);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
