@@ -224,11 +224,11 @@ function headerValueAsUtf8(value: string): string {
 type AttemptVerdict = { kind: 'response'; response: RawResponse } | { kind: 'retry' };
 
 /**
- * The politeness key of a URL's host: lower case, without a trailing dot ("medium.com." is
+ * The politeness key of a URL's host (or of a host name): lower case, without a trailing dot ("medium.com." is
  * medium.com — same server, same queue, same delay).
  */
-function hostKey(url: URL): string {
-  const h = url.hostname.toLowerCase();
+function hostKey(url: URL | string): string {
+  const h = (typeof url === 'string' ? url : url.hostname).toLowerCase();
   return h.length > 1 && h.endsWith('.') ? h.slice(0, -1) : h;
 }
 
@@ -363,8 +363,7 @@ export class PoliteFetcher {
 
   /** Configured delay for a host: exact override, then `*.suffix` override, then the default. */
   configuredDelayFor(host: string): number {
-    const lower = host.toLowerCase();
-    const h = lower.length > 1 && lower.endsWith('.') ? lower.slice(0, -1) : lower;
+    const h = hostKey(host);
     const exact = this.hostDelayOverrides[h];
     if (exact !== undefined) return exact;
     let best: number | undefined;
@@ -380,8 +379,7 @@ export class PoliteFetcher {
 
   /** Effective delay now in force for a host (configured delay or robots Crawl-delay, whichever is longer). */
   effectiveDelayFor(host: string): number {
-    const h = host.toLowerCase();
-    return this.scheduler.delayFor(h.length > 1 && h.endsWith('.') ? h.slice(0, -1) : h);
+    return this.scheduler.delayFor(hostKey(host));
   }
 
   async fetch(input: FetchRequest | string): Promise<FetchSnapshot> {
